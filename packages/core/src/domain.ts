@@ -94,6 +94,31 @@ export interface ComponentTransition {
 }
 
 // ---------------------------------------------------------------------------------------------
+// The status page as a whole
+
+/** The public page: Statuspage's `page` object. */
+export interface StatusPageInfo {
+  readonly id: Id;
+  readonly name: string;
+  /** Public URL of the page. */
+  readonly url: string;
+  /** IANA time zone the page reports in. */
+  readonly timeZone: string;
+  readonly updatedAt: IsoDateTime;
+}
+
+export const PAGE_INDICATORS = ['none', 'minor', 'major', 'critical', 'maintenance'] as const;
+/** The page's overall state, as Statuspage's `status.indicator`. */
+export type PageIndicator = (typeof PAGE_INDICATORS)[number];
+
+/** The page's overall state in words and its indicator (Statuspage's `status`). */
+export interface PageStatus {
+  readonly indicator: PageIndicator;
+  /** "All Systems Operational", "Partial System Outage", ... */
+  readonly description: string;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Severity guideline
 
 export const PAGE_POLICIES = ['immediately', 'working_hours', 'none'] as const;
