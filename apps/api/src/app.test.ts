@@ -1,0 +1,78 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp } from './app.js';
+import { startServer, type RunningServer } from './server.js';
+import { PROBLEM_MEDIA_TYPE } from './problem.js';
+
+describe('the HTTP server', () => {
+  let server: RunningServer;
+  const dir = mkdtempSync(join(tmpdir(), 'hansei-app-'));
+
+  before(async () => {
+    mkdirSync(join(dir, 'status'));
+    mkdirSync(join(dir, 'portal'));
+    writeFileSync(join(dir, 'status', 'index.html'), '<title>status page</title>');
+    writeFileSync(join(dir, 'portal', 'index.html'), '<title>portal</title>');
+    server = await startServer({ port: 0, host: '127.0.0.1', version: '9.9.9', statusPageDir: join(dir, 'status'), portalDir: join(dir, 'portal') });
+  });
+  after(() => server.close());
+
+  it('answers the health check over real HTTP', async () => {
+    const response = await fetch(`${server.url}/v1/health`);
+    assert.equal(response.status, 200);
+    assert.equal(response.headers.get('cache-control'), 'no-store');
+    assert.deepEqual(await response.json(), { status: 'ok', version: '9.9.9' });
+  });
+
+  it('answers unknown API paths with RFC 9457 problem+json', async () => {
+    const response = await fetch(`${server.url}/v1/nothing-here`);
+    assert.equal(response.status, 404);
+    assert.equal(response.headers.get('content-type'), PROBLEM_MEDIA_TYPE);
+    const body = (await response.json()) as Record<string, unknown>;
+    assert.equal(body['status'], 404);
+    assert.equal(body['title'], 'Not Found');
+    assert.equal(body['type'], '/v1/problems/not-found');
+    assert.match(String(body['detail']), /GET \/v1\/nothing-here/);
+  });
+
+  it('serves the status page at / and the portal, with deep links, at /portal/', async () => {
+    assert.match(await (await fetch(`${server.url}/`)).text(), /status page/);
+    assert.match(await (await fetch(`${server.url}/portal/`)).text(), /portal/);
+    assert.match(await (await fetch(`${server.url}/portal/incidents/42`)).text(), /portal/);
+    const redirect = await fetch(`${server.url}/portal`, { redirect: 'manual' });
+    assert.equal(redirect.status, 301);
+    assert.equal(redirect.headers.get('location'), '/portal/');
+  });
+});
+
+describe('createApp', () => {
+  it('skips app folders that do not exist', async () => {
+    const app = createApp({ version: '1', statusPageDir: '/nonexistent/status', portalDir: '/nonexistent/portal' });
+    const response = await app.request('/portal/');
+    assert.equal(response.status, 404);
+    assert.equal(response.headers.get('content-type'), PROBLEM_MEDIA_TYPE);
+  });
+
+  it('turns an unexpected failure into a 500 problem without leaking internals', async () => {
+    const app = createApp({ version: '1' });
+    app.get('/v1/boom', () => {
+      throw new Error('secret stack detail');
+    });
+    const logged: unknown[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => void logged.push(args);
+    try {
+      const response = await app.request('/v1/boom');
+      assert.equal(response.status, 500);
+      const text = await response.text();
+      assert.doesNotMatch(text, /secret stack detail/);
+      assert.equal((JSON.parse(text) as { title: string }).title, 'Internal Server Error');
+      assert.equal(logged.length, 1);
+    } finally {
+      console.error = original;
+    }
+  });
+});

@@ -1,0 +1,44 @@
+import { existsSync } from 'node:fs';
+import { Hono } from 'hono';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { problem, problemResponse } from './problem.js';
+
+export interface AppOptions {
+  /** Reported by the health route. */
+  readonly version: string;
+  /** A built status page to serve at `/` (skipped when the folder does not exist). */
+  readonly statusPageDir?: string | undefined;
+  /** A built portal to serve at `/portal/` (skipped when the folder does not exist). */
+  readonly portalDir?: string | undefined;
+}
+
+/** The Hansei HTTP application: the REST API under /v1, and the built apps when given. */
+export function createApp(options: AppOptions): Hono {
+  const app = new Hono();
+
+  app.get('/v1/health', (c) => c.json({ status: 'ok', version: options.version }, 200, { 'cache-control': 'no-store' }));
+
+  if (options.portalDir && existsSync(options.portalDir)) {
+    const portalDir = options.portalDir;
+    app.get('/portal', (c) => c.redirect('/portal/', 301));
+    app.use('/portal/*', serveStatic({ root: portalDir, rewriteRequestPath: (path) => path.slice('/portal'.length) }));
+    // Deep links: every other /portal/... path is the portal's single page.
+    app.get('/portal/*', serveStatic({ root: portalDir, path: 'index.html' }));
+  }
+  if (options.statusPageDir && existsSync(options.statusPageDir)) {
+    app.use('/*', serveStatic({ root: options.statusPageDir }));
+  }
+
+  app.notFound((c) =>
+    problemResponse(problem(404, 'not-found', 'Not Found', `Nothing is served at ${c.req.method} ${c.req.path}.`, { instance: c.req.path })),
+  );
+  app.onError((error, c) => {
+    console.error(`hansei: ${c.req.method} ${c.req.path} failed:`, error);
+    return problemResponse(
+      problem(500, 'internal', 'Internal Server Error', 'The server failed to handle this request. It has been logged; try again, and report it if it persists.', {
+        instance: c.req.path,
+      }),
+    );
+  });
+  return app;
+}

@@ -1,0 +1,3 @@
+export { createApp, type AppOptions } from './app.js';
+export { startServer, type ServerOptions, type RunningServer } from './server.js';
+export { problem, problemResponse, PROBLEM_MEDIA_TYPE, type Problem } from './problem.js';

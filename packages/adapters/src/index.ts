@@ -1,0 +1,5 @@
+/**
+ * @hansei/adapters: the one interface between Hansei's elements and a backend, its
+ * implementations, and the offline store. Elements never call `fetch`; they call an adapter.
+ */
+export * from './errors.js';

@@ -1,0 +1,120 @@
+#!/usr/bin/env node
+// Runs every check and test suite of the workspace, one after another, streaming their output,
+// and ends with one summary line: "tests: N passed, N failed, N skipped".
+//
+//   node tests/run.mjs              everything (what `pnpm test` and CI run)
+//   node tests/run.mjs node browser only the named groups (checks, node, browser, stories)
+//
+// Groups: checks (typecheck, lint, build: one test each), node (every workspace package with a
+// `test` script, on Node's test runner), browser (@web/test-runner in Chromium), stories
+// (Storybook build). A suite whose counts cannot be read counts as one failure.
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const only = new Set(process.argv.slice(2));
+const wanted = (group) => only.size === 0 || only.has(group);
+
+/** Runs a command, echoing its output, and resolves with the exit code and the output. */
+function run(command, args, env = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, {
+      cwd: root,
+      env: { ...process.env, FORCE_COLOR: '0', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    const echo = (stream) => (chunk) => {
+      output += chunk;
+      stream.write(chunk);
+    };
+    child.stdout.on('data', echo(process.stdout));
+    child.stderr.on('data', echo(process.stderr));
+    child.on('close', (code) => resolve({ code: code ?? 1, output }));
+  });
+}
+
+/** Counts from node:test's spec reporter ("ℹ pass 12"), or null when it printed none. */
+function nodeCounts(output) {
+  const read = (name) => {
+    const matches = [...output.matchAll(new RegExp(`^\\S* ?${name} (\\d+)$`, 'gm'))];
+    return matches.length ? matches.reduce((sum, m) => sum + Number(m[1]), 0) : null;
+  };
+  const passed = read('pass');
+  const failed = read('fail');
+  if (passed === null || failed === null) return null;
+  return {
+    passed,
+    failed: failed + (read('cancelled') ?? 0),
+    skipped: (read('skipped') ?? 0) + (read('todo') ?? 0),
+  };
+}
+
+function workspacePackages() {
+  const dirs = [];
+  for (const parent of ['packages', 'apps']) {
+    for (const name of readdirSync(join(root, parent)).sort()) {
+      const file = join(root, parent, name, 'package.json');
+      if (existsSync(file)) dirs.push({ dir: join(parent, name), pkg: JSON.parse(readFileSync(file, 'utf8')) });
+    }
+  }
+  return dirs;
+}
+
+const results = [];
+const record = (name, counts, note = '') => {
+  results.push({ name, ...counts, note });
+};
+
+async function check(name, args) {
+  console.log(`\n=== ${name}: pnpm ${args.join(' ')}`);
+  const { code } = await run('pnpm', args);
+  record(name, code === 0 ? { passed: 1, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0 }, code === 0 ? 'ok' : `exit ${code}`);
+}
+
+if (wanted('checks')) {
+  await check('typecheck', ['run', 'typecheck']);
+  await check('lint', ['run', 'lint']);
+  await check('build', ['run', 'build']);
+}
+
+if (wanted('node')) {
+  for (const { dir, pkg } of workspacePackages()) {
+    if (!pkg.scripts?.test) continue;
+    console.log(`\n=== ${pkg.name} (${dir}): node tests`);
+    const { code, output } = await run('pnpm', ['--filter', pkg.name, 'run', 'test']);
+    const counts = nodeCounts(output);
+    if (!counts) record(pkg.name, { passed: 0, failed: 1, skipped: 0 }, `no test counts (exit ${code})`);
+    else if (code !== 0 && counts.failed === 0) record(pkg.name, { ...counts, failed: 1 }, `exit ${code}`);
+    else record(pkg.name, counts);
+  }
+}
+
+if (wanted('browser')) {
+  console.log('\n=== browser tests (Chromium, @web/test-runner)');
+  const file = join(root, '.test-results', 'browser.json');
+  rmSync(file, { force: true });
+  const { code } = await run('pnpm', ['run', 'test:browser']);
+  const counts = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null;
+  if (!counts) record('browser', { passed: 0, failed: 1, skipped: 0 }, `no results file (exit ${code})`);
+  else if (code !== 0 && counts.failed === 0) record('browser', { ...counts, failed: 1 }, `exit ${code}`);
+  else record('browser', counts);
+}
+
+if (wanted('stories') && existsSync(join(root, '.storybook'))) {
+  await check('storybook build', ['run', 'storybook:build']);
+}
+
+const total = results.reduce(
+  (sum, r) => ({ passed: sum.passed + r.passed, failed: sum.failed + r.failed, skipped: sum.skipped + r.skipped }),
+  { passed: 0, failed: 0, skipped: 0 },
+);
+console.log('\n=== summary');
+for (const r of results) {
+  const mark = r.failed ? 'FAIL' : 'ok  ';
+  console.log(`${mark} ${r.name.padEnd(24)} ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped${r.note ? `  (${r.note})` : ''}`);
+}
+console.log(`tests: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
+process.exit(total.failed > 0 || results.length === 0 ? 1 : 0);
