@@ -8,8 +8,8 @@ async function capture(argv: string[], env: NodeJS.ProcessEnv = {}) {
   let stderr = '';
   const out = process.stdout.write;
   const err = process.stderr.write;
-  process.stdout.write = ((chunk: string) => ((stdout += chunk), true)) as typeof process.stdout.write;
-  process.stderr.write = ((chunk: string) => ((stderr += chunk), true)) as typeof process.stderr.write;
+  process.stdout.write = (chunk: string) => ((stdout += chunk), true);
+  process.stderr.write = (chunk: string) => ((stderr += chunk), true);
   try {
     return { code: await main(argv, env), stdout, stderr };
   } finally {

@@ -611,3 +611,10 @@ export interface SloReport {
   readonly budgetSeries: readonly BudgetPoint[];
   readonly incidents: readonly IncidentBudgetUse[];
 }
+
+// ---------------------------------------------------------------------------------------------
+// Access tokens
+
+export const TOKEN_ROLES = ['viewer', 'responder', 'admin'] as const;
+/** What a bearer token may do: `viewer` reads, `responder` also writes incidents and their work, `admin` also configures. */
+export type TokenRole = (typeof TOKEN_ROLES)[number];

@@ -4,3 +4,10 @@
  */
 export * from './domain.js';
 export * from './time.js';
+export * from './status.js';
+export * from './statuspage.js';
+export * from './uptime.js';
+export * from './metrics.js';
+export * from './prevention.js';
+export * from './rank.js';
+export * from './slo.js';

@@ -1,0 +1,47 @@
+import { configureLocalization, type LocaleModule } from '@lit/localize';
+import type { Locale } from '@hansei/core';
+import { allLocales, sourceLocale, targetLocales } from '../generated/locale-codes.js';
+
+type TargetLocale = (typeof targetLocales)[number];
+
+/** Translations load on demand; English, the source locale, is built in. */
+const loaders: Record<TargetLocale, () => Promise<LocaleModule>> = {
+  ja: () => import('../generated/locales/ja.js'),
+};
+
+let controls: ReturnType<typeof configureLocalization> | undefined;
+
+/** @lit/localize may be configured once per page: do it on first use, not on import. */
+function localization(): ReturnType<typeof configureLocalization> {
+  controls ??= configureLocalization({
+    sourceLocale,
+    targetLocales,
+    loadLocale: (locale) => loaders[locale as TargetLocale](),
+  });
+  return controls;
+}
+
+/**
+ * The kit locale for a BCP 47 language tag: `ja`, `ja-JP` -> `ja`; anything else (or nothing)
+ * -> `en`, the source locale.
+ */
+export function resolveLocale(tag: string | null | undefined): Locale {
+  const language = (tag ?? '').trim().toLowerCase().split(/[-_]/)[0] ?? '';
+  return (allLocales as readonly string[]).includes(language) ? (language as Locale) : sourceLocale;
+}
+
+/** The active locale of every Hansei element on the page. */
+export function getLocale(): Locale {
+  return controls ? resolveLocale(controls.getLocale()) : sourceLocale;
+}
+
+/**
+ * Switches every Hansei element on the page to `tag`'s locale (see {@link resolveLocale}),
+ * loading its translations first. Elements re-render when the returned promise resolves.
+ * Returns the locale actually used.
+ */
+export async function setLocale(tag: string): Promise<Locale> {
+  const locale = resolveLocale(tag);
+  await localization().setLocale(locale);
+  return locale;
+}
