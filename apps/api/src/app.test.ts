@@ -40,6 +40,8 @@ describe('the HTTP server', () => {
 
   it('serves the status page at / and the portal, with deep links, at /portal/', async () => {
     assert.match(await (await fetch(`${server.url}/`)).text(), /status page/);
+    assert.match(await (await fetch(`${server.url}/ja/incidents/x`)).text(), /status page/);
+    assert.equal((await fetch(`${server.url}/api/v2/nothing.json`)).status, 404);
     assert.match(await (await fetch(`${server.url}/portal/`)).text(), /portal/);
     assert.match(await (await fetch(`${server.url}/portal/incidents/42`)).text(), /portal/);
     const redirect = await fetch(`${server.url}/portal`, { redirect: 'manual' });

@@ -26,7 +26,13 @@ export function createApp(options: AppOptions): Hono {
     app.get('/portal/*', serveStatic({ root: portalDir, path: 'index.html' }));
   }
   if (options.statusPageDir && existsSync(options.statusPageDir)) {
-    app.use('/*', serveStatic({ root: options.statusPageDir }));
+    const statusPageDir = options.statusPageDir;
+    app.use('/*', serveStatic({ root: statusPageDir }));
+    // The status page's own routes (/incidents/..., /ja/...) are its single page; API paths are not.
+    app.get('/*', async (c, next) => {
+      if (c.req.path.startsWith('/v1/') || c.req.path.startsWith('/api/')) return next();
+      return serveStatic({ root: statusPageDir, path: 'index.html' })(c, next);
+    });
   }
 
   app.notFound((c) =>
