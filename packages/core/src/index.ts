@@ -11,3 +11,6 @@ export * from './metrics.js';
 export * from './prevention.js';
 export * from './rank.js';
 export * from './slo.js';
+export * from './guideline.js';
+export * from './schemas.js';
+export * from './validate.js';

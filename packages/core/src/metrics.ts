@@ -7,8 +7,7 @@
  * `startedAt`.
  */
 import type { Id, Incident, IsoDate, IsoDateTime } from './domain.js';
-import { DAY_MS, WEEK_MS, startOfIsoWeek, toIso, toMs } from './time.js';
-import type { Instant } from './uptime.js';
+import { DAY_MS, WEEK_MS, instantMs, startOfIsoWeek, toIso, toMs, type Instant } from './time.js';
 
 /** A window [from, to) of incident start times. */
 export interface MetricsWindow {
@@ -254,14 +253,4 @@ function windowMs(window: MetricsWindow): [number, number] {
     throw new RangeError(`Invalid window: from ${String(window.from)} is not before to ${String(window.to)}; expected from < to.`);
   }
   return [from, to];
-}
-
-function instantMs(value: Instant, name: string): number {
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) {
-      throw new RangeError(`Invalid ${name} ${value}: expected epoch milliseconds or an ISO 8601 instant.`);
-    }
-    return value;
-  }
-  return toMs(value);
 }

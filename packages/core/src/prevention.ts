@@ -4,7 +4,7 @@
  */
 import { ACTION_KINDS } from './domain.js';
 import type { ActionKind, Id, Incident, IsoDate, PreventionAction } from './domain.js';
-import { DAY_MS, toMs } from './time.js';
+import { DAY_MS, dateMs, toMs } from './time.js';
 
 export const ACTION_HORIZONS = ['short_term', 'root_cause'] as const;
 /** Whether an action treats the symptom now or changes what made the incident possible. */
@@ -180,15 +180,4 @@ function boardOrder(a: PreventionAction, b: PreventionAction): number {
 /** Plain code-unit order, as `<` compares strings (not locale order). */
 function compareText(x: string, y: string): number {
   return x < y ? -1 : x > y ? 1 : 0;
-}
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** Epoch milliseconds of midnight UTC of a `YYYY-MM-DD` date; a RangeError naming it otherwise. */
-function dateMs(date: string, name: string): number {
-  const ms = DATE.test(date) ? Date.parse(date) : Number.NaN;
-  if (Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== date) {
-    throw new RangeError(`Invalid ${name} "${date}": expected a calendar date YYYY-MM-DD.`);
-  }
-  return ms;
 }

@@ -21,7 +21,7 @@ import type {
   SloReport,
 } from './domain.js';
 import { BUDGETING_METHODS } from './domain.js';
-import { DAY_MS, HOUR_MS, MINUTE_MS, WEEK_MS, isDuration, parseDuration, toIso, toMs } from './time.js';
+import { DAY_MS, HOUR_MS, MINUTE_MS, WEEK_MS, isDuration, parseDuration, toIso, toMs, zoneFormat, zoneOffset } from './time.js';
 
 // ---------------------------------------------------------------------------------------------
 // Windows
@@ -111,39 +111,6 @@ function calendarWindow(sloId: string, window: CalendarWindow, now: number): Slo
     end = wallToInstant(zone, boundary(++k + 1));
   }
   return { start, end };
-}
-
-const zoneFormats = new Map<string, Intl.DateTimeFormat>();
-
-function zoneFormat(timeZone: string): Intl.DateTimeFormat {
-  let format = zoneFormats.get(timeZone);
-  if (!format) {
-    try {
-      format = new Intl.DateTimeFormat('en-US', {
-        timeZone,
-        hourCycle: 'h23',
-        year: 'numeric',
-        month: 'numeric',
-        day: 'numeric',
-        hour: 'numeric',
-        minute: 'numeric',
-        second: 'numeric',
-      });
-    } catch {
-      throw new RangeError(`Invalid time zone "${timeZone}": expected an IANA time zone like "Europe/London".`);
-    }
-    zoneFormats.set(timeZone, format);
-  }
-  return format;
-}
-
-/** The zone's offset from UTC at instant `ms`, in ms (positive east of Greenwich). */
-function zoneOffset(format: Intl.DateTimeFormat, ms: number): number {
-  const f = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
-  for (const part of format.formatToParts(ms)) {
-    if (part.type in f) f[part.type as keyof typeof f] = Number(part.value);
-  }
-  return Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute, f.second) - Math.floor(ms / 1000) * 1000;
 }
 
 /** The instant of a wall-clock time: the earlier one in a fall-back overlap, shifted forward in a gap. */

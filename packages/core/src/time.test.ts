@@ -2,6 +2,13 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   DAY_MS,
+  SECOND_MS,
+  dateMs,
+  instantMs,
+  isIsoDate,
+  wallClock,
+  zoneFormat,
+  zoneOffset,
   HOUR_MS,
   MINUTE_MS,
   isDuration,
@@ -36,7 +43,7 @@ describe('toMs / toIso', () => {
     assert.equal(toMs('2026-11-25T09:30Z'), toMs('2026-11-25T09:30:00.000Z'));
   });
   it('rejects instants without a zone and nonsense', () => {
-    for (const bad of ['2026-11-25', '2026-11-25T09:30:00', 'yesterday', '2026-13-45T99:00:00Z']) {
+    for (const bad of ['2026-11-25', '2026-11-25T09:30:00', 'yesterday', '2026-13-45T99:00:00Z', '2026-02-30T00:00:00Z']) {
       assert.throws(() => toMs(bad), RangeError);
     }
   });
@@ -51,5 +58,49 @@ describe('day and week boundaries', () => {
     assert.equal(toIso(startOfIsoWeek(sunday)), '2026-11-23T00:00:00.000Z');
     const monday = toMs('2026-11-30T00:00:00Z');
     assert.equal(toIso(startOfIsoWeek(monday)), '2026-11-30T00:00:00.000Z');
+  });
+});
+
+describe('isIsoDate / dateMs', () => {
+  it('knows month lengths and leap years', () => {
+    for (const good of ['2026-12-01', '2024-02-29', '2000-02-29', '2026-01-31']) assert.equal(isIsoDate(good), true, good);
+    for (const bad of ['2026-02-29', '1900-02-29', '2026-04-31', '2026-13-01', '2026-00-10', '2026-01-00', '0000-01-01', '2026-1-1', '2026-12-01T00:00:00Z', 20261201, null]) {
+      assert.equal(isIsoDate(bad), false, String(bad));
+    }
+  });
+  it('gives midnight UTC of a real date and names a bad one', () => {
+    assert.equal(toIso(dateMs('2026-12-01', 'due date')), '2026-12-01T00:00:00.000Z');
+    assert.throws(() => dateMs('2026-02-30', 'due date'), /Invalid due date "2026-02-30": expected a calendar date YYYY-MM-DD/);
+  });
+});
+
+describe('instantMs', () => {
+  it('accepts epoch milliseconds and ISO text', () => {
+    assert.equal(instantMs(1_000, 'from'), 1_000);
+    assert.equal(instantMs('1970-01-01T00:00:01Z', 'from'), 1_000);
+  });
+  it('names the bad value', () => {
+    assert.throws(() => instantMs(Number.NaN, 'from'), /Invalid from NaN/);
+    assert.throws(() => instantMs(Number.POSITIVE_INFINITY, 'to'), /Invalid to Infinity/);
+    assert.throws(() => instantMs('today', 'to'), /Invalid instant "today"/);
+  });
+});
+
+describe('time zones', () => {
+  it('reads wall clocks and offsets, DST included', () => {
+    const tokyo = zoneFormat('Asia/Tokyo');
+    assert.equal(zoneFormat('Asia/Tokyo'), tokyo, 'cached');
+    const at = toMs('2026-11-25T15:30:45.678Z');
+    assert.equal(toIso(wallClock(tokyo, at)), '2026-11-26T00:30:45.000Z');
+    assert.equal(zoneOffset(tokyo, at), 9 * HOUR_MS);
+    const london = zoneFormat('Europe/London');
+    assert.equal(zoneOffset(london, toMs('2026-07-01T12:00:00Z')), HOUR_MS);
+    assert.equal(zoneOffset(london, toMs('2026-12-01T12:00:00Z')), 0);
+    assert.equal(zoneOffset(zoneFormat('America/St_Johns'), toMs('2026-12-01T12:00:00Z')), -(3 * HOUR_MS + 30 * MINUTE_MS));
+    assert.equal(zoneOffset(zoneFormat('UTC'), -1500), 0, 'before the epoch, to the second');
+    assert.equal(SECOND_MS, 1000);
+  });
+  it('names an unknown zone', () => {
+    assert.throws(() => zoneFormat('Mars/Olympus'), /Invalid time zone "Mars\/Olympus"/);
   });
 });

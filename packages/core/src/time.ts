@@ -1,4 +1,5 @@
 /** Time helpers shared by the domain logic. Pure; UTC unless a time zone is named. */
+import type { IsoDate, IsoDateTime } from './domain.js';
 
 export const SECOND_MS = 1_000;
 export const MINUTE_MS = 60 * SECOND_MS;
@@ -38,13 +39,25 @@ export function isDuration(duration: string): boolean {
 }
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True when `value` is a `YYYY-MM-DD` date that exists (leap years included; years 0001 to 9999). */
+export function isIsoDate(value: unknown): value is IsoDate {
+  const match = typeof value === 'string' ? ISO_DATE.exec(value) : null;
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
+  return year >= 1 && day >= 1 && day <= days;
+}
 
 /**
- * Epoch milliseconds of an ISO 8601 instant with a time zone designator. Throws a RangeError
- * naming the input for anything else (a bare date, a local time, garbage).
+ * Epoch milliseconds of an ISO 8601 instant with a time zone designator, on a day that exists.
+ * Throws a RangeError naming the input for anything else (a bare date, a local time,
+ * `2026-02-30T00:00Z`, which `Date.parse` would roll over into March, garbage).
  */
 export function toMs(instant: string): number {
-  const ms = ISO_INSTANT.test(instant) ? Date.parse(instant) : Number.NaN;
+  const ms = ISO_INSTANT.test(instant) && isIsoDate(instant.slice(0, 10)) ? Date.parse(instant) : Number.NaN;
   if (Number.isNaN(ms)) {
     throw new RangeError(`Invalid instant "${instant}": expected ISO 8601 with a time zone, like "2026-11-25T09:30:00Z".`);
   }
@@ -66,4 +79,72 @@ export function startOfIsoWeek(ms: number): number {
   const day = startOfUtcDay(ms);
   const weekday = (new Date(day).getUTCDay() + 6) % 7; // Monday = 0
   return day - weekday * DAY_MS;
+}
+
+/** Either form of an instant the logic accepts: ISO 8601 text or epoch milliseconds. */
+export type Instant = IsoDateTime | number;
+
+/**
+ * Epoch milliseconds of an {@link Instant}. Throws a RangeError naming `name` and the value for
+ * a non-finite number or an invalid ISO instant.
+ */
+export function instantMs(value: Instant, name: string): number {
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) {
+      throw new RangeError(`Invalid ${name} ${value}: expected epoch milliseconds or an ISO 8601 instant.`);
+    }
+    return value;
+  }
+  return toMs(value);
+}
+
+/** Epoch milliseconds of midnight UTC of a `YYYY-MM-DD` date; a RangeError naming `name` otherwise. */
+export function dateMs(date: IsoDate, name: string): number {
+  if (!isIsoDate(date)) throw new RangeError(`Invalid ${name} "${date}": expected a calendar date YYYY-MM-DD.`);
+  return Date.parse(date);
+}
+
+const zoneFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * A cached formatter that reads wall-clock parts in an IANA time zone. Throws a RangeError
+ * naming the zone when it is unknown.
+ */
+export function zoneFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = zoneFormats.get(timeZone);
+  if (format === undefined) {
+    try {
+      format = new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+        second: 'numeric',
+      });
+    } catch {
+      throw new RangeError(`Invalid time zone "${timeZone}": expected an IANA time zone name, like "Asia/Tokyo" or "UTC".`);
+    }
+    zoneFormats.set(timeZone, format);
+  }
+  return format;
+}
+
+const WALL_FIELDS: readonly string[] = ['year', 'month', 'day', 'hour', 'minute', 'second'];
+
+/** The wall-clock time in the formatter's zone at `ms`, written as if it were UTC (whole seconds). */
+export function wallClock(format: Intl.DateTimeFormat, ms: number): number {
+  const f = [0, 1, 1, 0, 0, 0]; // year, month, day, hour, minute, second
+  for (const part of format.formatToParts(ms)) {
+    const i = WALL_FIELDS.indexOf(part.type);
+    if (i >= 0) f[i] = Number(part.value);
+  }
+  return Date.UTC(f[0] as number, (f[1] as number) - 1, f[2], f[3], f[4], f[5]);
+}
+
+/** The formatter's zone's offset from UTC at `ms`, in milliseconds (positive east of Greenwich). */
+export function zoneOffset(format: Intl.DateTimeFormat, ms: number): number {
+  return wallClock(format, ms) - Math.floor(ms / SECOND_MS) * SECOND_MS;
 }

@@ -7,8 +7,8 @@
  * until the `end` (or `to`) you pass: pass "now", not an instant in the future.
  */
 import { COMPONENT_STATUSES } from './domain.js';
-import type { ComponentStatus, ComponentStatusChange, Id, IsoDate, IsoDateTime } from './domain.js';
-import { DAY_MS, toMs } from './time.js';
+import type { ComponentStatus, ComponentStatusChange, Id, IsoDate } from './domain.js';
+import { DAY_MS, instantMs, isIsoDate, toMs, wallClock, zoneFormat, zoneOffset, type Instant } from './time.js';
 
 /**
  * How much of each second spent in a status counts as downtime, as Atlassian Statuspage's
@@ -34,7 +34,7 @@ export const UPTIME_WEIGHTS: Readonly<Record<ComponentStatus, number | null>> = 
 export const MAX_UPTIME_DAYS = 3660;
 
 /** An instant: ISO 8601 with a zone, or epoch milliseconds. */
-export type Instant = IsoDateTime | number;
+export type { Instant } from './time.js';
 
 /** The calendar days of a report, with their boundaries in one time zone. */
 export interface DayBoundaries {
@@ -98,60 +98,9 @@ const STATUS_INDEX = new Map<string, number>(COMPONENT_STATUSES.map((status, i) 
 const OPERATIONAL = 0;
 /** Downtime weight by status index; NaN marks a status excluded from the measured time. */
 const WEIGHT = COMPONENT_STATUSES.map((status) => UPTIME_WEIGHTS[status] ?? Number.NaN);
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-const WALL_FIELDS: readonly string[] = ['year', 'month', 'day', 'hour', 'minute', 'second'];
 /** The last result of {@link dayBoundaries}: every component of a page asks for the same days. */
 let last: DayBoundaries | null = null;
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let format = formatters.get(timeZone);
-  if (format === undefined) {
-    try {
-      format = new Intl.DateTimeFormat('en-US', {
-        timeZone,
-        hourCycle: 'h23',
-        year: 'numeric',
-        month: 'numeric',
-        day: 'numeric',
-        hour: 'numeric',
-        minute: 'numeric',
-        second: 'numeric',
-      });
-    } catch {
-      throw new RangeError(`Invalid time zone "${timeZone}": expected an IANA time zone name, like "Asia/Tokyo" or "UTC".`);
-    }
-    formatters.set(timeZone, format);
-  }
-  return format;
-}
-
-/** The wall-clock time in the formatter's zone at `ms`, written as if it were UTC (whole seconds). */
-function wallClock(format: Intl.DateTimeFormat, ms: number): number {
-  const f = [0, 1, 1, 0, 0, 0]; // year, month, day, hour, minute, second
-  for (const part of format.formatToParts(ms)) {
-    const i = WALL_FIELDS.indexOf(part.type);
-    if (i >= 0) f[i] = Number(part.value);
-  }
-  return Date.UTC(f[0]!, f[1]! - 1, f[2], f[3], f[4], f[5]);
-}
-
-/** UTC offset in milliseconds of the formatter's zone at `ms`. */
-function offsetAt(format: Intl.DateTimeFormat, ms: number): number {
-  return wallClock(format, ms) - (ms - (((ms % 1000) + 1000) % 1000));
-}
-
-function toInstantMs(value: Instant, name: string): number {
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) {
-      throw new RangeError(`Invalid ${name} ${value}: expected epoch milliseconds or an ISO 8601 instant.`);
-    }
-    return value;
-  }
-  return toMs(value);
-}
-
 /**
  * The last `days` calendar days ending with the day that contains `end`, cut at local midnight
  * in `timeZone` (default `UTC`). Day boundaries come from `Intl` (about `days + 3` look-ups), so
@@ -162,17 +111,17 @@ function toInstantMs(value: Instant, name: string): number {
  * an integer from 1 to {@link MAX_UPTIME_DAYS}, or an unknown time zone.
  */
 export function dayBoundaries(end: Instant, days: number, timeZone = 'UTC'): DayBoundaries {
-  const endMs = toInstantMs(end, 'end');
+  const endMs = instantMs(end, 'end');
   if (!Number.isInteger(days) || days < 1 || days > MAX_UPTIME_DAYS) {
     throw new RangeError(`Invalid days ${days}: expected an integer from 1 to ${MAX_UPTIME_DAYS}, like 90.`);
   }
   if (last !== null && last.end === endMs && last.dates.length === days && last.timeZone === timeZone) return last;
-  const format = timeZone === 'UTC' ? null : formatter(timeZone);
+  const format = timeZone === 'UTC' ? null : zoneFormat(timeZone);
   // Wall-clock midnight (as if UTC) of the first day, and offsets sampled a day apart around it.
-  const endWall = format === null ? endMs : endMs + offsetAt(format, endMs);
+  const endWall = format === null ? endMs : endMs + zoneOffset(format, endMs);
   const first = Math.floor(endWall / DAY_MS) * DAY_MS - (days - 1) * DAY_MS;
   const sampled: number[] = [];
-  for (let k = 0; k <= days + 2; k++) sampled.push(format === null ? 0 : offsetAt(format, first + (k - 1) * DAY_MS));
+  for (let k = 0; k <= days + 2; k++) sampled.push(format === null ? 0 : zoneOffset(format, first + (k - 1) * DAY_MS));
   const dates: IsoDate[] = [];
   const starts: number[] = [];
   for (let i = 0; i <= days; i++) {
@@ -322,18 +271,12 @@ export function dailyUptime(history: readonly ComponentStatusChange[], options: 
  * RangeError for an invalid instant or status, or when `from` is after `to`.
  */
 export function uptimeOverWindow(history: readonly ComponentStatusChange[], from: Instant, to: Instant): number | null {
-  const fromMs = toInstantMs(from, 'from');
-  const toMsValue = toInstantMs(to, 'to');
+  const fromMs = instantMs(from, 'from');
+  const toMsValue = instantMs(to, 'to');
   if (fromMs > toMsValue) {
     throw new RangeError(`Invalid window: from ${String(from)} is after to ${String(to)}; expected from <= to.`);
   }
   const ms = [0, 0, 0, 0, 0];
   if (fromMs < toMsValue) measure(timeline(history), -1, fromMs, toMsValue, ms, null, null);
   return weighted(ms);
-}
-
-function isIsoDate(value: string): boolean {
-  if (!DATE.test(value)) return false;
-  const ms = Date.parse(value);
-  return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === value;
 }
