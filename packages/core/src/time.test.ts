@@ -42,6 +42,17 @@ describe('toMs / toIso', () => {
     assert.equal(toMs('2026-11-25T18:30:00+09:00'), toMs('2026-11-25T09:30:00Z'));
     assert.equal(toMs('2026-11-25T09:30Z'), toMs('2026-11-25T09:30:00.000Z'));
   });
+  it('reads the canonical UTC forms exactly as Date.parse does', () => {
+    for (const text of ['2026-11-25T09:30:00Z', '2026-11-25T09:30:00.123Z', '2024-02-29T23:59:59.999Z', '1999-12-31T00:00:00Z', '0001-01-01T00:00:00Z']) {
+      assert.equal(toMs(text), Date.parse(text), text);
+    }
+    assert.equal(toIso(toMs('2026-11-25T09:30:00.007Z')), '2026-11-25T09:30:00.007Z');
+  });
+  it('rejects canonical-looking instants that do not exist', () => {
+    for (const bad of ['2026-02-29T00:00:00Z', '2026-04-31T00:00:00.000Z', '2026-11-25T24:00:00Z', '2026-11-25T23:60:00Z', '2026-11-25T23:59:60Z', '2026-11-25T09:30:00.12aZ', '2026-11-25T09:30:0xZ', '2026-11-25T09:30:00,123Z', '2026-11-25 09:30:00Z', '2026/11/25T09:30:00Z', '2026-11-25T09-30:00Z', '2026-11-25T09:30-00Z', '2026-11-25X09:30:00Z', '2026-11-25T09:30:00+0']) {
+      assert.throws(() => toMs(bad), RangeError, bad);
+    }
+  });
   it('rejects instants without a zone and nonsense', () => {
     for (const bad of ['2026-11-25', '2026-11-25T09:30:00', 'yesterday', '2026-13-45T99:00:00Z', '2026-02-30T00:00:00Z']) {
       assert.throws(() => toMs(bad), RangeError);

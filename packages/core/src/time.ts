@@ -38,17 +38,53 @@ export function isDuration(duration: string): boolean {
   return match !== null && Number(match[1]) > 0;
 }
 
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Whether day `day` of month `month` (1-12) of `year` exists. */
+function dayExists(year: number, month: number, day: number): boolean {
+  const leap = month === 2 && ((year % 4 === 0 && year % 100 !== 0) || year % 400 === 0);
+  return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= (MONTH_DAYS[month - 1] as number) + (leap ? 1 : 0);
+}
 
 /** True when `value` is a `YYYY-MM-DD` date that exists (leap years included; years 0001 to 9999). */
 export function isIsoDate(value: unknown): value is IsoDate {
   const match = typeof value === 'string' ? ISO_DATE.exec(value) : null;
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
-  return year >= 1 && day >= 1 && day <= days;
+  return match !== null && dayExists(Number(match[1]), Number(match[2]), Number(match[3]));
+}
+
+/** The number written by the ASCII digits `text[from..to)`, or -1 when one is not a digit. */
+function digits(text: string, from: number, to: number): number {
+  let value = 0;
+  for (let i = from; i < to; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    value = value * 10 + d;
+  }
+  return value;
+}
+
+/**
+ * The canonical UTC forms `YYYY-MM-DDTHH:MM:SSZ` and `YYYY-MM-DDTHH:MM:SS.sssZ` (what
+ * {@link toIso} writes), read digit by digit: several times faster than a regex and
+ * `Date.parse`, and histories hold thousands of them. NaN for anything else.
+ */
+function canonicalUtc(text: string): number {
+  const n = text.length;
+  if ((n !== 20 && n !== 24) || text[n - 1] !== 'Z' || text[4] !== '-' || text[7] !== '-' || text[10] !== 'T' || text[13] !== ':' || text[16] !== ':') {
+    return Number.NaN;
+  }
+  if (n === 24 && text[19] !== '.') return Number.NaN;
+  const [year, month, day] = [digits(text, 0, 4), digits(text, 5, 7), digits(text, 8, 10)];
+  const [hour, minute, second] = [digits(text, 11, 13), digits(text, 14, 16), digits(text, 17, 19)];
+  const millis = n === 24 ? digits(text, 20, 23) : 0;
+  // Years before 100 go the slow way: Date.UTC reads them as 19xx.
+  if (year < 100 || !dayExists(year, month, day) || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || millis < 0) {
+    return Number.NaN;
+  }
+  return Date.UTC(year, month - 1, day, hour, minute, second, millis);
 }
 
 /**
@@ -57,6 +93,8 @@ export function isIsoDate(value: unknown): value is IsoDate {
  * `2026-02-30T00:00Z`, which `Date.parse` would roll over into March, garbage).
  */
 export function toMs(instant: string): number {
+  const fast = canonicalUtc(instant);
+  if (!Number.isNaN(fast)) return fast;
   const ms = ISO_INSTANT.test(instant) && isIsoDate(instant.slice(0, 10)) ? Date.parse(instant) : Number.NaN;
   if (Number.isNaN(ms)) {
     throw new RangeError(`Invalid instant "${instant}": expected ISO 8601 with a time zone, like "2026-11-25T09:30:00Z".`);
