@@ -138,7 +138,7 @@ export function instantMs(value: Instant, name: string): number {
 
 /** Epoch milliseconds of midnight UTC of a `YYYY-MM-DD` date; a RangeError naming `name` otherwise. */
 export function dateMs(date: IsoDate, name: string): number {
-  if (!isIsoDate(date)) throw new RangeError(`Invalid ${name} "${date}": expected a calendar date YYYY-MM-DD.`);
+  if (!isIsoDate(date)) throw new RangeError(`Invalid ${name} "${String(date)}": expected a calendar date YYYY-MM-DD.`);
   return Date.parse(date);
 }
 

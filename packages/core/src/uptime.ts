@@ -234,7 +234,7 @@ export function dailyUptime(history: readonly ComponentStatusChange[], options: 
   const days = 'boundaries' in options ? options.boundaries : dayBoundaries(options.end, options.days, options.timeZone);
   const startDate = options.startDate ?? null;
   if (startDate !== null && !isIsoDate(startDate)) {
-    throw new RangeError(`Invalid start date "${startDate}": expected a calendar date YYYY-MM-DD.`);
+    throw new RangeError(`Invalid start date "${String(startDate)}": expected a calendar date YYYY-MM-DD.`);
   }
   const only = options.incidents === undefined ? null : options.incidents instanceof Set ? options.incidents : new Set(options.incidents);
   const line = timeline(history);
