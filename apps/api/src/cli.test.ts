@@ -1,45 +1,68 @@
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { main, version } from './cli.js';
 
 /** Runs the CLI capturing what it writes. */
-async function capture(argv: string[], env: NodeJS.ProcessEnv = {}) {
+async function run(argv: string[], env: NodeJS.ProcessEnv = {}) {
   let stdout = '';
   let stderr = '';
-  const out = process.stdout.write;
-  const err = process.stderr.write;
-  process.stdout.write = (chunk: string) => ((stdout += chunk), true);
-  process.stderr.write = (chunk: string) => ((stderr += chunk), true);
-  try {
-    return { code: await main(argv, env), stdout, stderr };
-  } finally {
-    process.stdout.write = out;
-    process.stderr.write = err;
-  }
+  const code = await main(argv, env, (t) => void (stdout += t), (t) => void (stderr += t));
+  return { code, stdout, stderr };
 }
 
 describe('hansei CLI', () => {
+  const data = mkdtempSync(join(tmpdir(), 'hansei-cli-'));
+  const env = { HANSEI_DATA_DIR: data };
+  after(() => rmSync(data, { recursive: true, force: true }));
+
   it('prints usage for help and for no command', async () => {
     for (const argv of [['help'], ['--help'], []]) {
-      const { code, stdout } = await capture(argv);
+      const { code, stdout } = await run(argv);
       assert.equal(code, 0);
       assert.match(stdout, /Usage: hansei <command>/);
     }
   });
   it('rejects an unknown command with exit 2', async () => {
-    const { code, stderr } = await capture(['frobnicate']);
+    const { code, stderr } = await run(['frobnicate']);
     assert.equal(code, 2);
     assert.match(stderr, /unknown command "frobnicate"/);
   });
   it('rejects a bad port and unknown options with a message', async () => {
-    const bad = await capture(['serve', '--port', 'http']);
+    const bad = await run(['serve', '--port', 'http']);
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /--port must be a whole number/);
-    const big = await capture(['serve'], { PORT: '70000' });
-    assert.equal(big.code, 2);
-    const unknown = await capture(['serve', '--colour']);
+    assert.equal((await run(['serve'], { PORT: '70000' })).code, 2);
+    const unknown = await run(['serve', '--colour']);
     assert.equal(unknown.code, 2);
     assert.match(unknown.stderr, /--colour/);
+  });
+  it('migrates the embedded database once', async () => {
+    const first = await run(['migrate'], env);
+    assert.equal(first.code, 0, first.stderr);
+    assert.match(first.stdout, /Applied migrations 1/);
+    assert.match((await run(['migrate'], env)).stdout, /up to date/);
+  });
+  it('creates, lists and revokes tokens; the secret is printed once', async () => {
+    const created = await run(['token', 'create', '--role', 'responder', '--name', 'on-call laptop'], env);
+    assert.equal(created.code, 0, created.stderr);
+    const [secret, note] = created.stdout.split('\n');
+    assert.match(secret ?? '', /^hsk_[\w-]{43}$/);
+    const id = /\((tok_\w+)\)/.exec(note ?? '')?.[1] as string;
+    const listed = await run(['token', 'list'], env);
+    assert.match(listed.stdout, new RegExp(`${id}\\s+responder\\s+active\\s+on-call laptop`));
+    assert.doesNotMatch(listed.stdout, new RegExp(secret as string));
+    assert.equal((await run(['token', 'revoke', id], env)).code, 0);
+    assert.match((await run(['token', 'list'], env)).stdout, new RegExp(`${id}\\s+responder\\s+revoked`));
+    assert.equal((await run(['token', 'revoke', 'tok_missing'], env)).code, 2);
+  });
+  it('explains token mistakes', async () => {
+    assert.match((await run(['token', 'create', '--role', 'root', '--name', 'x'], env)).stderr, /--role viewer\|responder\|admin/);
+    assert.match((await run(['token', 'create', '--role', 'admin'], env)).stderr, /needs --name/);
+    assert.match((await run(['token', 'revoke'], env)).stderr, /needs the token id/);
+    assert.match((await run(['token'], env)).stderr, /create, list or revoke/);
   });
   it('reports the package version', () => {
     assert.match(version(), /^\d+\.\d+\.\d+/);

@@ -1,3 +1,3 @@
-export { createApp, type AppOptions } from './app.js';
+export { createApp, type AppOptions } from './http/app.js';
 export { startServer, type ServerOptions, type RunningServer } from './server.js';
-export { problem, problemResponse, PROBLEM_MEDIA_TYPE, type Problem } from './problem.js';
+export { problem, problemResponse, PROBLEM_MEDIA_TYPE, type Problem } from './http/problem.js';

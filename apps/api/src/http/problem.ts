@@ -5,6 +5,12 @@
 
 export const PROBLEM_MEDIA_TYPE = 'application/problem+json';
 
+/** A field-level issue: `path` is dotted (`components.0.status`). */
+export interface FieldError {
+  readonly path: string;
+  readonly message: string;
+}
+
 export interface Problem {
   readonly type: string;
   readonly title: string;

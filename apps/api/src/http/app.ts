@@ -1,11 +1,18 @@
 import { existsSync } from 'node:fs';
 import { Hono } from 'hono';
 import { serveStatic } from '@hono/node-server/serve-static';
+import { mountApi } from '../api.js';
+import { silentLogger, type Logger } from '../log.js';
+import type { Services } from '../services.js';
 import { problem, problemResponse } from './problem.js';
 
 export interface AppOptions {
-  /** Reported by the health route. */
+  /** Reported by the health route and the OpenAPI document. */
   readonly version: string;
+  /** The database and clock behind the REST API; without them only health and the apps are served. */
+  readonly services?: Services | undefined;
+  /** Where request and error logs go (default: nowhere). */
+  readonly log?: Logger | undefined;
   /** A built status page to serve at `/` (skipped when the folder does not exist). */
   readonly statusPageDir?: string | undefined;
   /** A built portal to serve at `/portal/` (skipped when the folder does not exist). */
@@ -15,8 +22,15 @@ export interface AppOptions {
 /** The Hansei HTTP application: the REST API under /v1, and the built apps when given. */
 export function createApp(options: AppOptions): Hono {
   const app = new Hono();
+  const log = options.log ?? silentLogger;
+  app.use(async (c, next) => {
+    const started = performance.now();
+    await next();
+    log.info('request', { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round((performance.now() - started) * 10) / 10 });
+  });
 
   app.get('/v1/health', (c) => c.json({ status: 'ok', version: options.version }, 200, { 'cache-control': 'no-store' }));
+  if (options.services) mountApi(app, options.services, options.version);
 
   if (options.portalDir && existsSync(options.portalDir)) {
     const portalDir = options.portalDir;
@@ -39,7 +53,7 @@ export function createApp(options: AppOptions): Hono {
     problemResponse(problem(404, 'not-found', 'Not Found', `Nothing is served at ${c.req.method} ${c.req.path}.`, { instance: c.req.path })),
   );
   app.onError((error, c) => {
-    console.error(`hansei: ${c.req.method} ${c.req.path} failed:`, error);
+    log.error('request failed', { method: c.req.method, path: c.req.path, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
     return problemResponse(
       problem(500, 'internal', 'Internal Server Error', 'The server failed to handle this request. It has been logged; try again, and report it if it persists.', {
         instance: c.req.path,

@@ -4,7 +4,8 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from './app.js';
-import { startServer, type RunningServer } from './server.js';
+import { createLogger } from '../log.js';
+import { startServer, type RunningServer } from '../server.js';
 import { PROBLEM_MEDIA_TYPE } from './problem.js';
 
 describe('the HTTP server', () => {
@@ -18,7 +19,7 @@ describe('the HTTP server', () => {
     writeFileSync(join(dir, 'portal', 'index.html'), '<title>portal</title>');
     server = await startServer({ port: 0, host: '127.0.0.1', version: '9.9.9', statusPageDir: join(dir, 'status'), portalDir: join(dir, 'portal') });
   });
-  after(() => server.close());
+  after(() => server.close(0));
 
   it('answers the health check over real HTTP', async () => {
     const response = await fetch(`${server.url}/v1/health`);
@@ -58,23 +59,20 @@ describe('createApp', () => {
     assert.equal(response.headers.get('content-type'), PROBLEM_MEDIA_TYPE);
   });
 
-  it('turns an unexpected failure into a 500 problem without leaking internals', async () => {
-    const app = createApp({ version: '1' });
+  it('turns an unexpected failure into a 500 problem without leaking internals, and logs it', async () => {
+    const lines: string[] = [];
+    const app = createApp({ version: '1', log: createLogger('info', (line) => void lines.push(line)) });
     app.get('/v1/boom', () => {
       throw new Error('secret stack detail');
     });
-    const logged: unknown[] = [];
-    const original = console.error;
-    console.error = (...args: unknown[]) => void logged.push(args);
-    try {
-      const response = await app.request('/v1/boom');
-      assert.equal(response.status, 500);
-      const text = await response.text();
-      assert.doesNotMatch(text, /secret stack detail/);
-      assert.equal((JSON.parse(text) as { title: string }).title, 'Internal Server Error');
-      assert.equal(logged.length, 1);
-    } finally {
-      console.error = original;
-    }
+    const response = await app.request('/v1/boom');
+    assert.equal(response.status, 500);
+    const text = await response.text();
+    assert.doesNotMatch(text, /secret stack detail/);
+    assert.equal((JSON.parse(text) as { title: string }).title, 'Internal Server Error');
+    const logged = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    assert.ok(logged.some((entry) => entry['level'] === 'error' && String(entry['error']).includes('secret stack detail')));
+    assert.ok(logged.some((entry) => entry['msg'] === 'request' && entry['status'] === 500 && entry['path'] === '/v1/boom'));
   });
+
 });
