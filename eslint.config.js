@@ -107,6 +107,12 @@ export default defineConfig(
       '@typescript-eslint/no-unused-expressions': 'off',
       // Tests save methods to stub and restore them.
       '@typescript-eslint/unbound-method': 'off',
+      // Tests read arbitrary JSON answers (the API harness's `body`) and assert on their shape.
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+      '@typescript-eslint/no-unsafe-return': 'off',
     },
   },
 );

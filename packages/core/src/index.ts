@@ -14,3 +14,4 @@ export * from './slo.js';
 export * from './guideline.js';
 export * from './schemas.js';
 export * from './validate.js';
+export * from './demo.js';
