@@ -64,6 +64,15 @@ describe('hansei CLI', () => {
     assert.match((await run(['token', 'revoke'], env)).stderr, /needs the token id/);
     assert.match((await run(['token'], env)).stderr, /create, list or revoke/);
   });
+  it('seeds the demo once, then refuses unless told to replace', async () => {
+    const seeded = await run(['seed'], env);
+    assert.equal(seeded.code, 0, seeded.stderr);
+    assert.match(seeded.stdout, /Seeded the demo: 15 components, 27 incidents/);
+    const again = await run(['seed'], env);
+    assert.equal(again.code, 2);
+    assert.match(again.stderr, /already has 27 incidents/);
+    assert.equal((await run(['seed', '--replace'], env)).code, 0);
+  });
   it('reports the package version', () => {
     assert.match(version(), /^\d+\.\d+\.\d+/);
   });

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { TOKEN_ROLES, type TokenRole } from '@hansei/core';
@@ -9,6 +9,7 @@ import { migrate } from './db/migrate.js';
 import { openDatabase } from './db/open.js';
 import { createToken, listTokens, revokeToken } from './http/auth.js';
 import { createLogger } from './log.js';
+import { SeedRefusedError, seedDemo, type SeedSummary } from './seed.js';
 import { startServer } from './server.js';
 
 const USAGE = `Usage: hansei <command> [options]
@@ -16,6 +17,7 @@ const USAGE = `Usage: hansei <command> [options]
 Commands:
   serve                 Run the API, the status page at / and the portal at /portal/
   migrate               Apply database migrations
+  seed [--replace]      Load the demo dataset (refuses a database that has incidents, unless --replace)
   token create          Create an API token (printed once)
   token list            List tokens (never their secrets)
   token revoke <id>     Revoke a token
@@ -28,6 +30,7 @@ Options for serve:
   --port <n>          Port to listen on (default: $PORT or 3000)
   --host <addr>       Address to bind (default: $HOST or 127.0.0.1)
   --data <dir>        PGlite data folder
+  --demo              Seed the demo into an empty database and print an admin token for the portal
 Options for token create:
   --role <role>       viewer | responder | admin (required)
   --name <text>       What the token is for (required)
@@ -42,8 +45,42 @@ export function version(): string {
 
 type Out = (text: string) => void;
 
+function dataDir(env: NodeJS.ProcessEnv, data: string | undefined): string {
+  return resolve(data ?? env['HANSEI_DATA_DIR'] ?? '.hansei-data');
+}
+
+function open(env: NodeJS.ProcessEnv, data: string | undefined): Promise<Database> {
+  return openDatabase({ databaseUrl: env['DATABASE_URL'] || undefined, dataDir: dataDir(env, data) });
+}
+
+function describeSeed(summary: SeedSummary): string {
+  return `Seeded the demo: ${summary.components} components, ${summary.incidents} incidents, ${summary.postmortems} postmortems, ${summary.actions} prevention actions, ${summary.slos} SLOs (${summary.samples} samples) in ${Math.round(summary.ms)} ms.\n`;
+}
+
+/**
+ * Demo mode: seeds an empty database, and keeps an admin token for the portal. With the embedded
+ * database the token is kept (readable by this user only) in the data folder and shown at every
+ * start; with PostgreSQL it is shown once, when seeding.
+ */
+async function prepareDemo(db: Database, env: NodeJS.ProcessEnv, data: string | undefined, out: Out): Promise<void> {
+  const tokenFile = db.kind === 'pglite' ? join(dataDir(env, data), 'demo-admin-token') : null;
+  const [row] = await db.query<{ n: number }>('select count(*)::int as n from incidents');
+  if ((row?.n ?? 0) === 0) {
+    out(describeSeed(await seedDemo(db, Date.now())));
+    const { token } = await createToken(db, { role: 'admin', name: 'demo admin (hansei serve --demo)' });
+    if (tokenFile) {
+      writeFileSync(tokenFile, `${token}\n`);
+      chmodSync(tokenFile, 0o600);
+    } else {
+      out(`Admin token for the portal (shown once): ${token}\n`);
+    }
+  }
+  if (tokenFile && existsSync(tokenFile)) out(`Admin token for the portal: ${readFileSync(tokenFile, 'utf8').trim()}\n`);
+}
+
+/** Opens the database, brings its schema up to date, runs `work`, and closes it. */
 async function withDatabase<T>(env: NodeJS.ProcessEnv, data: string | undefined, work: (db: Database) => Promise<T>): Promise<T> {
-  const db = await openDatabase({ databaseUrl: env['DATABASE_URL'] || undefined, dataDir: resolve(data ?? env['HANSEI_DATA_DIR'] ?? '.hansei-data') });
+  const db = await open(env, data);
   try {
     await migrate(db);
     return await work(db);
@@ -61,14 +98,15 @@ function parse(args: readonly string[], options: Record<string, { type: 'string'
 }
 
 async function serve(args: readonly string[], env: NodeJS.ProcessEnv, out: Out): Promise<number> {
-  const { values } = parse(args, { port: { type: 'string' }, host: { type: 'string' }, data: { type: 'string' } });
+  const { values } = parse(args, { port: { type: 'string' }, host: { type: 'string' }, data: { type: 'string' }, demo: { type: 'boolean' } });
   const portText = (values['port'] as string | undefined) ?? env['PORT'] ?? '3000';
   const port = Number(portText);
   if (!/^\d+$/.test(portText) || port > 65535) throw new UsageError(`--port must be a whole number from 0 to 65535, not "${portText}".`);
   const log = createLogger(env['HANSEI_LOG'] ?? 'info');
-  const db = await openDatabase({ databaseUrl: env['DATABASE_URL'] || undefined, dataDir: resolve((values['data'] as string | undefined) ?? env['HANSEI_DATA_DIR'] ?? '.hansei-data') });
+  const db = await open(env, values['data'] as string | undefined);
   const applied = await migrate(db);
   if (applied.length) log.info('migrated', { versions: applied });
+  if (values['demo']) await prepareDemo(db, env, values['data'] as string | undefined, out);
   const appsDir = fileURLToPath(new URL('../../', import.meta.url));
   const server = await startServer({
     port,
@@ -139,8 +177,20 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
         return await serve(rest, env, out);
       case 'migrate': {
         const { values } = parse(rest, { data: { type: 'string' } });
-        const applied = await withDatabase(env, values['data'] as string | undefined, (db) => migrate(db));
+        const db = await open(env, values['data'] as string | undefined);
+        const applied = await migrate(db).finally(() => db.close());
         out(applied.length ? `Applied migrations ${applied.join(', ')}.\n` : 'The database is up to date.\n');
+        return 0;
+      }
+      case 'seed': {
+        const { values } = parse(rest, { data: { type: 'string' }, replace: { type: 'boolean' } });
+        try {
+          const summary = await withDatabase(env, values['data'] as string | undefined, (db) => seedDemo(db, Date.now(), { replace: values['replace'] === true }));
+          out(describeSeed(summary));
+        } catch (error) {
+          if (error instanceof SeedRefusedError) throw new UsageError(error.message);
+          throw error;
+        }
         return 0;
       }
       case 'token':

@@ -20,6 +20,22 @@ export interface ChangeEvent {
 
 export const EVENTS_CHANNEL = 'hansei_events';
 
+/** Hears an event published by this process, at once: before its transaction commits and its NOTIFY arrives. */
+export type LocalPublishListener = (db: Database, id: number) => void;
+const localListeners = new Set<LocalPublishListener>();
+
+/**
+ * Calls `listener` for every event this process publishes, as it is written (the public cache
+ * uses it so that a writer's next read never sees a document cached before the write). Returns
+ * a function that stops it.
+ */
+export function onLocalPublish(listener: LocalPublishListener): () => void {
+  localListeners.add(listener);
+  return () => {
+    localListeners.delete(listener);
+  };
+}
+
 /** Appends an event and notifies listeners when `sql`'s transaction commits. */
 export async function publish(db: Database, sql: Sql, audience: Audience, type: string, data: unknown, now: number): Promise<number> {
   const [row] = await sql.query<{ id: number }>('insert into events (audience, type, at, data) values ($1, $2, $3, $4) returning id', [
@@ -29,6 +45,7 @@ export async function publish(db: Database, sql: Sql, audience: Audience, type: 
     JSON.stringify(data),
   ]);
   const id = (row as { id: number }).id;
+  for (const listener of localListeners) listener(db, id);
   await db.notify(EVENTS_CHANNEL, String(id), sql);
   return id;
 }

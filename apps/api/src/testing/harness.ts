@@ -2,10 +2,15 @@
  * A real API for route tests: a migrated database, one token per role, and the server listening
  * on a loopback port, so every test goes through real HTTP.
  */
+import type { AddressInfo } from 'node:net';
+import { createAdaptorServer } from '@hono/node-server';
 import type { TokenRole } from '@hansei/core';
+import { mountApi } from '../api.js';
 import type { Database } from '../db/database.js';
 import { migrate } from '../db/migrate.js';
+import { createApp } from '../http/app.js';
 import { createToken } from '../http/auth.js';
+import { mountPublic, type PublicOptions, type PublicSurface } from '../public/index.js';
 import { startServer, type RunningServer } from '../server.js';
 import type { Services } from '../services.js';
 
@@ -32,6 +37,8 @@ export interface TestApi {
   readonly db: Database;
   readonly services: Services;
   readonly tokens: Readonly<Record<TokenRole, string>>;
+  /** The public surface, when started with the `public` option. */
+  readonly surface?: PublicSurface;
   /** Moves the clock the API sees (epoch ms). */
   setNow(ms: number): void;
   request(method: string, path: string, options?: RequestOptions): Promise<TestResponse>;
@@ -40,20 +47,58 @@ export interface TestApi {
 
 export const TEST_NOW = Date.parse('2026-11-25T09:00:00.000Z');
 
+export interface TestApiOptions {
+  /** Also mount the public surface (public/index.ts), before the API, with these options. */
+  readonly public?: PublicOptions | true;
+}
+
+/** Serves `app` on a loopback port, closing event streams at once on close. */
+function listen(app: { fetch: (request: Request) => Response | Promise<Response> }, onClose: () => Promise<void>): Promise<RunningServer> {
+  const server = createAdaptorServer({ fetch: app.fetch });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      resolve({
+        url: `http://127.0.0.1:${port}`,
+        close: async () => {
+          await onClose();
+          await new Promise<void>((done, fail) => {
+            server.close((error) => (error ? fail(error) : done()));
+            if ('closeAllConnections' in server) server.closeAllConnections();
+          });
+        },
+      });
+    });
+  });
+}
+
 /** Starts the API on a fresh database from `open`. */
-export async function startTestApi(open: () => Promise<Database>): Promise<TestApi> {
+export async function startTestApi(open: () => Promise<Database>, options: TestApiOptions = {}): Promise<TestApi> {
   const db = await open();
   await migrate(db);
   let now = TEST_NOW;
   const services: Services = { db, now: () => now };
   const tokens = {} as Record<TokenRole, string>;
   for (const role of ['viewer', 'responder', 'admin'] as const) tokens[role] = (await createToken(db, { role, name: `test ${role}` }, now)).token;
-  const server: RunningServer = await startServer({ port: 0, host: '127.0.0.1', version: '0.0.0-test', services });
+  const version = '0.0.0-test';
+  let server: RunningServer;
+  let surface: PublicSurface | undefined;
+  if (options.public) {
+    const app = createApp({ version });
+    const mounted = mountPublic(app, services, options.public === true ? {} : options.public);
+    surface = mounted;
+    mountApi(app, services, version);
+    server = await listen(app, () => mounted.close());
+  } else {
+    server = await startServer({ port: 0, host: '127.0.0.1', version, services });
+  }
   return {
     url: server.url,
     db,
     services,
     tokens,
+    ...(surface ? { surface } : {}),
     setNow: (ms) => {
       now = ms;
     },

@@ -1,0 +1,252 @@
+/**
+ * Postmortems: one per incident, internal while they are written. A postmortem moves draft ->
+ * in_review -> published (and back from in_review to draft); publishing needs a public summary,
+ * which the status page then shows for a public incident. Only an admin takes a published
+ * postmortem back to review; it never goes from published straight to draft. Every edit needs
+ * If-Match, so two people editing at once get a 412 with the current document, never a lost
+ * section.
+ */
+import * as v from 'valibot';
+import {
+  PostmortemCreateSchema,
+  PostmortemListQuerySchema,
+  PostmortemPatchSchema,
+  PostmortemSchema,
+  type ContributingFactor,
+  type ContributingFactorCategory,
+  type Postmortem,
+} from '@hansei/core';
+import type { Sql } from '../db/database.js';
+import { conflict, forbidden, invalid, notFound, preconditionFailed } from '../http/errors.js';
+import { contentTag, defineRoute, json, versionTag, type RouteSpec } from '../http/route.js';
+import { newId } from '../ids.js';
+import type { Services } from '../services.js';
+import { deleteDoc, getDoc, insertDoc, listDocs, updateDoc } from '../store/documents.js';
+import { publish } from '../store/events.js';
+import { requirePerson } from '../store/people.js';
+import { DEFAULT_TEMPLATE_ID, findTemplate, postmortemTransitionProblem, publicPostmortemSummaries } from '../store/postmortems.js';
+import { IdParams, isoNow, pageOf, readCache } from './common.js';
+
+const TAGS = ['postmortems'];
+const TABLE = 'postmortems';
+
+const PostmortemSummarySchema = v.object({ incidentId: v.string(), title: v.string(), publicSummary: v.string(), publishedAt: v.string() });
+
+/** Contributing factors with ids: new ones (sent without) get one. */
+function withIds(factors: readonly { id?: string; category: ContributingFactorCategory; description: string }[], now: number): ContributingFactor[] {
+  return factors.map((f) => ({ id: f.id ?? newId('cf', now), category: f.category, description: f.description }));
+}
+
+/** Sets (or clears) the incident's postmortemId: a new version of the incident. */
+async function linkIncident(sql: Sql, incidentId: string, postmortemId: string | null, at: string): Promise<number | null> {
+  const [row] = await sql.query<{ version: number }>(
+    `update incidents set version = version + 1, updated_at = $2, doc = doc || jsonb_build_object('postmortemId', $3::text, 'updatedAt', $2::text)
+     where id = $1 returning version`,
+    [incidentId, at, postmortemId],
+  );
+  return row?.version ?? null;
+}
+
+async function incidentIsPublic(sql: Sql, incidentId: string): Promise<boolean> {
+  const [row] = await sql.query<{ visibility: string }>('select visibility from incidents where id = $1', [incidentId]);
+  return row?.visibility === 'public';
+}
+
+/** Tells status-page readers when what they see of a postmortem changes (public incidents only). */
+async function publishSummaryChange(services: Services, sql: Sql, before: Postmortem | null, after: Postmortem | null): Promise<void> {
+  const incidentId = (after ?? before)?.incidentId;
+  if (!incidentId || !(await incidentIsPublic(sql, incidentId))) return;
+  const wasShown = before?.status === 'published';
+  if (after?.status === 'published') {
+    if (wasShown && before.title === after.title && before.publicSummary === after.publicSummary) return;
+    const summary = { incidentId, title: after.title, publicSummary: after.publicSummary, publishedAt: after.publishedAt };
+    await publish(services.db, sql, 'public', 'postmortem-summary.updated', summary, services.now());
+  } else if (wasShown) {
+    await publish(services.db, sql, 'public', 'postmortem-summary.deleted', { incidentId }, services.now());
+  }
+}
+
+export const postmortemRoutes: RouteSpec<never, never, never>[] = [
+  defineRoute({
+    method: 'GET',
+    path: '/v1/postmortems',
+    operationId: 'listPostmortems',
+    summary: 'List postmortems, most recently edited first',
+    description: 'Filters: `status` (any of), `owner`, `incident`, `label` (any of).',
+    tags: TAGS,
+    access: 'viewer',
+    query: PostmortemListQuerySchema,
+    responses: { 200: { description: 'A page of postmortems.', schema: pageOf(PostmortemSchema) } },
+    handler: async ({ services, caller, query }) => {
+      const where: string[] = [];
+      const params: unknown[] = [];
+      const add = (condition: (n: number) => string, value: unknown) => {
+        params.push(value);
+        where.push(condition(params.length));
+      };
+      if (query.status) add((n) => `status = any($${n})`, query.status);
+      if (query.owner) add((n) => `doc->>'ownerId' = $${n}`, query.owner);
+      if (query.incident) add((n) => `incident_id = $${n}`, query.incident);
+      if (query.label) add((n) => `doc->'labels' ?| $${n}::text[]`, query.label);
+      const page = await listDocs<Postmortem>(services.db, TABLE, { where, params, orderBy: 'updated_at', direction: 'desc', cursor: query.cursor, limit: query.limit });
+      const body = { data: page.data.map((r) => r.doc), nextCursor: page.nextCursor };
+      return json(body, { etag: contentTag(JSON.stringify(body)), cacheControl: readCache(caller), headers: { vary: 'authorization' } });
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/v1/postmortems/:id',
+    operationId: 'getPostmortem',
+    summary: 'Get one postmortem',
+    tags: TAGS,
+    access: 'viewer',
+    params: IdParams,
+    responses: { 200: { description: 'The postmortem.', schema: PostmortemSchema } },
+    handler: async ({ services, caller, params }) => {
+      const found = await getDoc<Postmortem>(services.db, TABLE, params.id);
+      if (!found) throw notFound('postmortem', params.id);
+      return json(found.doc, { etag: versionTag(found.version), cacheControl: readCache(caller), headers: { vary: 'authorization' } });
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/v1/postmortems',
+    operationId: 'createPostmortem',
+    summary: "Start an incident's postmortem",
+    description: "One per incident (409 when it has one). Starts as a draft with the template's sections, and sets the incident's postmortemId (a new incident version).",
+    tags: TAGS,
+    access: 'responder',
+    body: PostmortemCreateSchema,
+    idempotent: true,
+    responses: { 201: { description: 'Created.', schema: PostmortemSchema } },
+    handler: async ({ services, body }) => {
+      const nowMs = services.now();
+      const now = isoNow(nowMs);
+      const saved = await services.db.transaction(async (tx) => {
+        // Locking the incident serialises two people starting its postmortem at once.
+        const [incident] = await tx.query<{ title: string }>(`select doc->>'title' as title from incidents where id = $1 for update`, [body.incidentId]);
+        if (!incident) throw conflict(`There is no incident with id "${body.incidentId}". A postmortem belongs to an existing incident.`);
+        const [existing] = await tx.query<{ id: string }>('select id from postmortems where incident_id = $1', [body.incidentId]);
+        if (existing) {
+          throw conflict(`Incident "${body.incidentId}" already has a postmortem (${existing.id}); edit that one instead.`, { postmortemId: existing.id });
+        }
+        await requirePerson(tx, body.ownerId, 'ownerId');
+        const templateId = body.templateId ?? DEFAULT_TEMPLATE_ID;
+        const template = findTemplate(templateId);
+        if (!template) throw conflict(`There is no postmortem template with id "${templateId}". Leave templateId out to use the default template.`);
+        const doc: Postmortem = {
+          id: newId('pm', nowMs),
+          incidentId: body.incidentId,
+          title: body.title ?? incident.title,
+          ownerId: body.ownerId,
+          status: 'draft',
+          templateId,
+          sections: body.sections ?? template.sections.map((s) => ({ key: s.key, title: s.title.en, body: '' })),
+          contributingFactors: withIds(body.contributingFactors, nowMs),
+          fiveWhys: body.fiveWhys,
+          acknowledgements: body.acknowledgements,
+          labels: body.labels,
+          publicSummary: body.publicSummary,
+          createdAt: now,
+          updatedAt: now,
+          publishedAt: null,
+        };
+        const result = await insertDoc(tx, TABLE, doc, { incident_id: doc.incidentId, status: doc.status });
+        const incidentVersion = await linkIncident(tx, doc.incidentId, doc.id, now);
+        await publish(services.db, tx, 'internal', 'postmortem.created', { postmortem: doc, version: result.version, incidentVersion }, nowMs);
+        return result;
+      });
+      return json(saved.doc, { status: 201, etag: versionTag(saved.version), headers: { location: `/v1/postmortems/${saved.doc.id}` } });
+    },
+  }),
+  defineRoute({
+    method: 'PATCH',
+    path: '/v1/postmortems/:id',
+    operationId: 'updatePostmortem',
+    summary: 'Edit a postmortem, or move its status',
+    description: 'Lists (sections, factors, ...) replace the stored ones. Status: draft <-> in_review -> published; publishing needs publicSummary (422) and sets publishedAt; only an admin takes a published postmortem back to in_review (403), never to draft (409).',
+    tags: TAGS,
+    access: 'responder',
+    params: IdParams,
+    body: PostmortemPatchSchema,
+    ifMatch: true,
+    responses: { 200: { description: 'Updated.', schema: PostmortemSchema } },
+    handler: async ({ services, caller, params, body, ifMatch }) => {
+      const saved = await services.db.transaction(async (tx) => {
+        const current = await getDoc<Postmortem>(tx, TABLE, params.id);
+        if (!current) throw notFound('postmortem', params.id);
+        const stale = () => preconditionFailed('postmortem', current.doc, versionTag(current.version));
+        if (current.version !== ifMatch) throw stale();
+        const before = current.doc;
+        const status = body.status ?? before.status;
+        const refusal = postmortemTransitionProblem(before.status, status, caller?.role === 'admin');
+        if (refusal) throw refusal.status === 403 ? forbidden(refusal.detail) : conflict(refusal.detail);
+        if (body.ownerId !== undefined) await requirePerson(tx, body.ownerId, 'ownerId');
+        const { contributingFactors, ...rest } = body;
+        const nowMs = services.now();
+        const doc: Postmortem = {
+          ...before,
+          ...rest,
+          contributingFactors: contributingFactors ? withIds(contributingFactors, nowMs) : before.contributingFactors,
+          updatedAt: isoNow(nowMs),
+          publishedAt: status !== 'published' ? null : before.status === 'published' ? before.publishedAt : isoNow(nowMs),
+        };
+        if (doc.status === 'published' && !doc.publicSummary) {
+          throw invalid([{ path: 'publicSummary', message: 'A published postmortem needs a public summary: the text the status page shows.' }], 'body');
+        }
+        const result = await updateDoc(tx, TABLE, doc, current.version, { status: doc.status });
+        if (typeof result === 'string') throw stale();
+        await publish(services.db, tx, 'internal', 'postmortem.updated', { postmortem: doc, version: result.version }, nowMs);
+        await publishSummaryChange(services, tx, before, doc);
+        return result;
+      });
+      return json(saved.doc, { etag: versionTag(saved.version) });
+    },
+  }),
+  defineRoute({
+    method: 'DELETE',
+    path: '/v1/postmortems/:id',
+    operationId: 'deletePostmortem',
+    summary: 'Delete a postmortem',
+    description: "Clears the incident's postmortemId and unlinks the prevention actions that named it (they stay linked to their incidents).",
+    tags: TAGS,
+    access: 'admin',
+    params: IdParams,
+    ifMatch: true,
+    responses: { 204: { description: 'Deleted.' } },
+    handler: async ({ services, params, ifMatch }) => {
+      await services.db.transaction(async (tx) => {
+        const current = await getDoc<Postmortem>(tx, TABLE, params.id);
+        if (!current) throw notFound('postmortem', params.id);
+        const result = await deleteDoc(tx, TABLE, params.id, ifMatch ?? -1);
+        if (result !== 'deleted') throw preconditionFailed('postmortem', current.doc, versionTag(current.version));
+        const now = isoNow(services.now());
+        await linkIncident(tx, current.doc.incidentId, null, now);
+        await tx.query(
+          `update prevention_actions set version = version + 1, updated_at = $2, doc = doc || jsonb_build_object('postmortemId', null, 'updatedAt', $2::text)
+           where doc->>'postmortemId' = $1`,
+          [params.id, now],
+        );
+        await publish(services.db, tx, 'internal', 'postmortem.deleted', { id: params.id, incidentId: current.doc.incidentId }, services.now());
+        await publishSummaryChange(services, tx, current.doc, null);
+      });
+      return new Response(null, { status: 204 });
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/v1/incidents/:id/postmortem-summary',
+    operationId: 'getPostmortemSummary',
+    summary: "The public summary of an incident's postmortem",
+    description: 'Anonymous. Only for a public incident whose postmortem is published; 404 otherwise (drafts and internal incidents are never shown).',
+    tags: TAGS,
+    access: 'public',
+    params: IdParams,
+    responses: { 200: { description: 'The public summary.', schema: PostmortemSummarySchema } },
+    handler: async ({ services, caller, params }) => {
+      const [summary] = await publicPostmortemSummaries(services.db, params.id);
+      if (!summary) throw notFound('published postmortem for a public incident', params.id);
+      return json(summary, { etag: contentTag(JSON.stringify(summary)), cacheControl: readCache(caller), headers: { vary: 'authorization' } });
+    },
+  }),
+] as unknown as RouteSpec<never, never, never>[];
