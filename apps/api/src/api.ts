@@ -20,6 +20,7 @@ import {
   TimelineEventSchema,
 } from '@hansei/core';
 import { buildOpenApi } from './http/openapi.js';
+import { PUBLIC_ROUTE_DOCS } from './public/index.js';
 import { contentTag, json, mountRoute, type RouteSpec } from './http/route.js';
 import { actionRoutes } from './routes/actions.js';
 import { componentRoutes } from './routes/components.js';
@@ -68,7 +69,7 @@ let openApiCache: { text: string; etag: string } | null = null;
 
 /** The OpenAPI 3.1 document of {@link ROUTES}. */
 export function openApiDocument(version: string): Record<string, unknown> {
-  return buildOpenApi(ROUTES, { title: 'Hansei API', version, description: 'The Hansei REST contract: incidents, status, postmortems, prevention and SLOs.' }, DEFINITIONS);
+  return buildOpenApi([...ROUTES, ...PUBLIC_ROUTE_DOCS], { title: 'Hansei API', version, description: 'The Hansei REST contract: incidents, status, postmortems, prevention and SLOs.' }, DEFINITIONS);
 }
 
 /** Mounts the API on `app`. */

@@ -1,9 +1,9 @@
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main, version } from './cli.js';
+import { main, publicOptions, version } from './cli.js';
 
 /** Runs the CLI capturing what it writes. */
 async function run(argv: string[], env: NodeJS.ProcessEnv = {}) {
@@ -72,6 +72,20 @@ describe('hansei CLI', () => {
     assert.equal(again.code, 2);
     assert.match(again.stderr, /already has 27 incidents/);
     assert.equal((await run(['seed', '--replace'], env)).code, 0);
+  });
+  it('exports a static snapshot of the public status', async () => {
+    const out = join(data, 'snapshot');
+    const exported = await run(['export', out], env);
+    assert.equal(exported.code, 0, exported.stderr);
+    assert.match(exported.stdout, /Wrote \d+ files/);
+    const summary = JSON.parse(readFileSync(join(out, 'api/v2/summary.json'), 'utf8')) as { components: unknown[] };
+    assert.ok(summary.components.length > 0);
+    assert.match((await run(['export'], env)).stderr, /needs the folder/);
+  });
+  it('reads the public surface knobs from the environment', () => {
+    assert.deepEqual(publicOptions({}), {});
+    assert.deepEqual(publicOptions({ HANSEI_RATE_LIMIT: 'off', HANSEI_PUBLIC_CACHE: 'off', HANSEI_TRUST_PROXY: '2' }), { rateLimit: false, cache: { ttlMs: 0 }, trustProxy: 2 });
+    assert.deepEqual(publicOptions({ HANSEI_TRUST_PROXY: 'yes' }), {});
   });
   it('reports the package version', () => {
     assert.match(version(), /^\d+\.\d+\.\d+/);

@@ -9,6 +9,7 @@ import { migrate } from './db/migrate.js';
 import { openDatabase } from './db/open.js';
 import { createToken, listTokens, revokeToken } from './http/auth.js';
 import { createLogger } from './log.js';
+import { exportSnapshot, type PublicOptions } from './public/index.js';
 import { SeedRefusedError, seedDemo, type SeedSummary } from './seed.js';
 import { startServer } from './server.js';
 
@@ -18,6 +19,8 @@ Commands:
   serve                 Run the API, the status page at / and the portal at /portal/
   migrate               Apply database migrations
   seed [--replace]      Load the demo dataset (refuses a database that has incidents, unless --replace)
+  export <dir>          Write a static snapshot of the public status (API documents, feed, badge,
+                        and the built status page) for any static host or CDN
   token create          Create an API token (printed once)
   token list            List tokens (never their secrets)
   token revoke <id>     Revoke a token
@@ -31,12 +34,29 @@ Options for serve:
   --host <addr>       Address to bind (default: $HOST or 127.0.0.1)
   --data <dir>        PGlite data folder
   --demo              Seed the demo into an empty database and print an admin token for the portal
+Options for export:
+  --url <url>         The page's public URL, when the page settings name none
+Environment for serve: HANSEI_LOG=silent|error|info|debug, HANSEI_RATE_LIMIT=off,
+  HANSEI_PUBLIC_CACHE=off, HANSEI_TRUST_PROXY=<number of proxies in front>
 Options for token create:
   --role <role>       viewer | responder | admin (required)
   --name <text>       What the token is for (required)
 `;
 
 class UsageError extends Error {}
+
+/** The built apps, beside this package. */
+const APPS_DIR = fileURLToPath(new URL('../../', import.meta.url));
+
+/** The public surface's knobs from the environment (see USAGE). */
+export function publicOptions(env: NodeJS.ProcessEnv): PublicOptions {
+  const proxies = Number(env['HANSEI_TRUST_PROXY'] ?? 0);
+  return {
+    ...(env['HANSEI_RATE_LIMIT'] === 'off' ? { rateLimit: false as const } : {}),
+    ...(env['HANSEI_PUBLIC_CACHE'] === 'off' ? { cache: { ttlMs: 0 } } : {}),
+    ...(Number.isInteger(proxies) && proxies > 0 ? { trustProxy: proxies } : {}),
+  };
+}
 
 export function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -107,15 +127,15 @@ async function serve(args: readonly string[], env: NodeJS.ProcessEnv, out: Out):
   const applied = await migrate(db);
   if (applied.length) log.info('migrated', { versions: applied });
   if (values['demo']) await prepareDemo(db, env, values['data'] as string | undefined, out);
-  const appsDir = fileURLToPath(new URL('../../', import.meta.url));
   const server = await startServer({
     port,
     host: (values['host'] as string | undefined) ?? env['HOST'] ?? '127.0.0.1',
     version: version(),
     services: { db, now: Date.now },
     log,
-    statusPageDir: `${appsDir}status-page/dist`,
-    portalDir: `${appsDir}portal/dist`,
+    public: publicOptions(env),
+    statusPageDir: `${APPS_DIR}status-page/dist`,
+    portalDir: `${APPS_DIR}portal/dist`,
   });
   out(`Hansei is running (${db.kind}):\n  status page  ${server.url}/\n  portal       ${server.url}/portal/\n  API          ${server.url}/v1/openapi.json\n`);
   let stopping = false;
@@ -191,6 +211,16 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
           if (error instanceof SeedRefusedError) throw new UsageError(error.message);
           throw error;
         }
+        return 0;
+      }
+      case 'export': {
+        const { values, positionals } = parse(rest, { data: { type: 'string' }, url: { type: 'string' } });
+        const dir = positionals[0];
+        if (!dir) throw new UsageError('export needs the folder to write into: hansei export ./public-status');
+        const { files } = await withDatabase(env, values['data'] as string | undefined, (db) =>
+          exportSnapshot({ db, now: Date.now }, resolve(dir), { statusPageDir: `${APPS_DIR}status-page/dist`, url: values['url'] as string | undefined }),
+        );
+        out(`Wrote ${files.length} files to ${resolve(dir)}.\n`);
         return 0;
       }
       case 'token':

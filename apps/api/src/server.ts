@@ -1,6 +1,8 @@
 import { createAdaptorServer } from '@hono/node-server';
+import type { Hono } from 'hono';
 import type { AddressInfo } from 'node:net';
 import { createApp, type AppOptions } from './http/app.js';
+import { closePublic } from './public/index.js';
 
 export interface ServerOptions extends AppOptions {
   readonly port: number;
@@ -8,6 +10,8 @@ export interface ServerOptions extends AppOptions {
 }
 
 export interface RunningServer {
+  /** The application being served. */
+  readonly app: Hono;
   /** Base URL, e.g. `http://127.0.0.1:3000`. */
   readonly url: string;
   /**
@@ -27,15 +31,19 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
       const { port } = server.address() as AddressInfo;
       const host = options.host.includes(':') ? `[${options.host}]` : options.host;
       resolve({
+        app,
         url: `http://${host}:${port}`,
-        close: (graceMs = 5_000) =>
-          new Promise<void>((done, fail) => {
+        close: async (graceMs = 5_000) => {
+          // Event streams end first (they never finish by themselves), then requests in flight.
+          await closePublic(app);
+          await new Promise<void>((done, fail) => {
             server.close((error) => (error ? fail(error) : done()));
             if (!('closeAllConnections' in server)) return;
             server.closeIdleConnections();
             if (graceMs <= 0) server.closeAllConnections();
             else setTimeout(() => server.closeAllConnections(), graceMs).unref();
-          }),
+          });
+        },
       });
     });
   });

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { Hono } from 'hono';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { mountApi } from '../api.js';
+import { mountPublic, type PublicOptions } from '../public/index.js';
 import { silentLogger, type Logger } from '../log.js';
 import type { Services } from '../services.js';
 import { problem, problemResponse } from './problem.js';
@@ -11,6 +12,11 @@ export interface AppOptions {
   readonly version: string;
   /** The database and clock behind the REST API; without them only health and the apps are served. */
   readonly services?: Services | undefined;
+  /**
+   * The public surface (Statuspage v2 documents, Atom feed, badge, event stream, rate limits),
+   * mounted with the API; false leaves it out.
+   */
+  readonly public?: PublicOptions | false | undefined;
   /** Where request and error logs go (default: nowhere). */
   readonly log?: Logger | undefined;
   /** A built status page to serve at `/` (skipped when the folder does not exist). */
@@ -30,7 +36,11 @@ export function createApp(options: AppOptions): Hono {
   });
 
   app.get('/v1/health', (c) => c.json({ status: 'ok', version: options.version }, 200, { 'cache-control': 'no-store' }));
-  if (options.services) mountApi(app, options.services, options.version);
+  if (options.services) {
+    // First the public surface: its rate limiter guards what is mounted after it.
+    if (options.public !== false) mountPublic(app, options.services, options.public ?? {});
+    mountApi(app, options.services, options.version);
+  }
 
   if (options.portalDir && existsSync(options.portalDir)) {
     const portalDir = options.portalDir;

@@ -11,7 +11,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Context, Hono } from 'hono';
-import * as v from 'valibot';
+import type * as v from 'valibot';
 import { validate, type TokenRole } from '@hansei/core';
 import type { Services } from '../services.js';
 import { resolveCaller, type Caller } from './auth.js';

@@ -1,4 +1,4 @@
-/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-argument, @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-return -- the harness gives response bodies as parsed JSON (any) */
+/* eslint-disable @typescript-eslint/no-explicit-any -- the harness gives response bodies as parsed JSON */
 import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { DEFAULT_SEVERITY_GUIDELINE } from '@hansei/core';

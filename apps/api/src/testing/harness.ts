@@ -2,16 +2,12 @@
  * A real API for route tests: a migrated database, one token per role, and the server listening
  * on a loopback port, so every test goes through real HTTP.
  */
-import type { AddressInfo } from 'node:net';
-import { createAdaptorServer } from '@hono/node-server';
 import type { TokenRole } from '@hansei/core';
-import { mountApi } from '../api.js';
 import type { Database } from '../db/database.js';
 import { migrate } from '../db/migrate.js';
-import { createApp } from '../http/app.js';
 import { createToken } from '../http/auth.js';
 import { mountPublic, type PublicOptions, type PublicSurface } from '../public/index.js';
-import { startServer, type RunningServer } from '../server.js';
+import { startServer } from '../server.js';
 import type { Services } from '../services.js';
 
 export interface TestResponse {
@@ -52,27 +48,6 @@ export interface TestApiOptions {
   readonly public?: PublicOptions | true;
 }
 
-/** Serves `app` on a loopback port, closing event streams at once on close. */
-function listen(app: { fetch: (request: Request) => Response | Promise<Response> }, onClose: () => Promise<void>): Promise<RunningServer> {
-  const server = createAdaptorServer({ fetch: app.fetch });
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      resolve({
-        url: `http://127.0.0.1:${port}`,
-        close: async () => {
-          await onClose();
-          await new Promise<void>((done, fail) => {
-            server.close((error) => (error ? fail(error) : done()));
-            if ('closeAllConnections' in server) server.closeAllConnections();
-          });
-        },
-      });
-    });
-  });
-}
-
 /** Starts the API on a fresh database from `open`. */
 export async function startTestApi(open: () => Promise<Database>, options: TestApiOptions = {}): Promise<TestApi> {
   const db = await open();
@@ -82,17 +57,9 @@ export async function startTestApi(open: () => Promise<Database>, options: TestA
   const tokens = {} as Record<TokenRole, string>;
   for (const role of ['viewer', 'responder', 'admin'] as const) tokens[role] = (await createToken(db, { role, name: `test ${role}` }, now)).token;
   const version = '0.0.0-test';
-  let server: RunningServer;
-  let surface: PublicSurface | undefined;
-  if (options.public) {
-    const app = createApp({ version });
-    const mounted = mountPublic(app, services, options.public === true ? {} : options.public);
-    surface = mounted;
-    mountApi(app, services, version);
-    server = await listen(app, () => mounted.close());
-  } else {
-    server = await startServer({ port: 0, host: '127.0.0.1', version, services });
-  }
+  const server = await startServer({ port: 0, host: '127.0.0.1', version, services, public: options.public ? (options.public === true ? {} : options.public) : false });
+  // mountPublic hands back what the server's app already mounted.
+  const surface = options.public ? mountPublic(server.app, services) : undefined;
   return {
     url: server.url,
     db,
@@ -115,7 +82,7 @@ export async function startTestApi(open: () => Promise<Database>, options: TestA
       const response = await fetch(`${server.url}${path}`, { method, headers, body });
       const text = await response.text();
       const type = response.headers.get('content-type') ?? '';
-      return { status: response.status, headers: response.headers, text, body: /json/.test(type) && text ? JSON.parse(text) : text };
+      return { status: response.status, headers: response.headers, text, body: /json/.test(type) && text ? (JSON.parse(text) as unknown) : text };
     },
     async close() {
       await server.close(0);

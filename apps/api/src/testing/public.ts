@@ -163,12 +163,13 @@ export async function seedPage(api: TestApi): Promise<Record<string, string>> {
   const active = await insertMaintenance(db, {
     title: 'Network work',
     status: 'in_progress',
+    updatedAt: iso(TEST_NOW - 60_000),
     scheduledFor: iso(TEST_NOW - HOUR),
     scheduledUntil: iso(TEST_NOW + HOUR),
     components: [web],
     updates: [{ id: 'mu1', maintenanceId: 'x', status: 'in_progress', body: 'Started.', createdAt: iso(TEST_NOW - HOUR), displayAt: iso(TEST_NOW - HOUR) }],
   });
-  const done = await insertMaintenance(db, { title: 'Old work', status: 'completed', scheduledFor: iso(TEST_NOW - 100 * HOUR), scheduledUntil: iso(TEST_NOW - 99 * HOUR) });
+  const done = await insertMaintenance(db, { title: 'Old work', status: 'completed', updatedAt: iso(TEST_NOW - 120_000), scheduledFor: iso(TEST_NOW - 100 * HOUR), scheduledUntil: iso(TEST_NOW - 99 * HOUR) });
   await publishEvent(db, 'public', 'test.seeded');
   return { core, api: api1, web, hidden, open: open.id, internal: internal.id, withPostmortem: withPostmortem.id, draft: draft.id, upcoming: upcoming.id, active: active.id, done: done.id };
 }

@@ -1,0 +1,69 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fromStatuspageSummary } from '@hansei/core';
+import { databasesUnderTest } from '../testing/postgres.js';
+import { TEST_NOW, startTestApi, type TestApi } from '../testing/harness.js';
+import { SECRET, iso, seedPage, setPage } from '../testing/public.js';
+import { exportSnapshot } from './export.js';
+import { STATUSPAGE_DOCUMENTS } from './statuspage.js';
+
+const DOCUMENT_FILES = STATUSPAGE_DOCUMENTS.map((d) => d.path.slice(1));
+
+for (const { name, open } of databasesUnderTest()) {
+  describe(`exportSnapshot (${name})`, () => {
+    let api: TestApi;
+    let work: string;
+    let site: string;
+    before(async () => {
+      api = await startTestApi(open, { public: { rateLimit: false } });
+      await seedPage(api);
+      work = await mkdtemp(join(tmpdir(), 'hansei-export-'));
+      site = join(work, 'status-page');
+      await mkdir(join(site, 'assets'), { recursive: true });
+      await writeFile(join(site, 'index.html'), '<!doctype html><title>Status</title>');
+      await writeFile(join(site, 'assets', 'app.js'), 'console.log(1)');
+    });
+    after(async () => {
+      await api?.close();
+      if (work) await rm(work, { recursive: true, force: true });
+    });
+
+    it('writes every public document at paths mirroring its URL, over the built status page', async () => {
+      const dir = join(work, 'out');
+      const { files } = await exportSnapshot(api.services, dir, { statusPageDir: site, url: 'https://status.example.com/' });
+      assert.deepEqual(files, [...DOCUMENT_FILES, '_headers', 'assets/app.js', 'feed.atom', 'history.atom', 'index.html', 'v1/badge.svg', 'v1/feed.atom'].sort());
+      const listed = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
+      assert.equal(listed.length, files.length, 'no temporary files left');
+      const summary = JSON.parse(await readFile(join(dir, 'api/v2/summary.json'), 'utf8'));
+      assert.equal(summary.page.url, 'https://status.example.com');
+      assert.equal(fromStatuspageSummary(summary).components.length, 2);
+      for (const file of files) assert.ok(!(await readFile(join(dir, file), 'utf8')).includes(SECRET), `${file} leaks internal data`);
+      assert.match(await readFile(join(dir, 'feed.atom'), 'utf8'), /<link rel="self" type="application\/atom\+xml" href="https:\/\/status\.example\.com\/feed\.atom"\/>/);
+      assert.match(await readFile(join(dir, '_headers'), 'utf8'), /Access-Control-Allow-Origin: \*/);
+      assert.equal(await readFile(join(dir, 'index.html'), 'utf8'), '<!doctype html><title>Status</title>');
+    });
+
+    it('writes what the server serves', async () => {
+      await setPage(api.db, { id: 'acme', name: 'Acme', url: 'https://status.acme.test', timeZone: 'UTC', updatedAt: iso(TEST_NOW) });
+      api.surface?.source.cache.invalidate();
+      const dir = join(work, 'same');
+      const { files } = await exportSnapshot(api.services, dir);
+      assert.ok(!files.includes('index.html'));
+      for (const file of [...DOCUMENT_FILES, 'v1/badge.svg']) {
+        const served = await api.request('GET', `/${file}`);
+        assert.equal(await readFile(join(dir, file), 'utf8'), served.text, file);
+      }
+    });
+
+    it('keeps a _headers file the status page brings, and refuses a missing status page', async () => {
+      await writeFile(join(site, '_headers'), '/*\n  X-Frame-Options: DENY\n');
+      const dir = join(work, 'own-headers');
+      await exportSnapshot(api.services, dir, { statusPageDir: site });
+      assert.equal(await readFile(join(dir, '_headers'), 'utf8'), '/*\n  X-Frame-Options: DENY\n');
+      await assert.rejects(exportSnapshot(api.services, join(work, 'never'), { statusPageDir: join(work, 'missing') }), /no built status page/);
+    });
+  });
+}
