@@ -29,7 +29,7 @@ interface Figures {
 }
 
 /** Starts `hansei serve --demo` and resolves with its base URL once it listens. */
-function serve(env: NodeJS.ProcessEnv): Promise<{ url: string; token: string; child: ChildProcess }> {
+function serve(env: NodeJS.ProcessEnv): Promise<{ url: string; token: string | null; child: ChildProcess }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', 'apps/api/src/cli.ts', 'serve', '--demo', '--port', '0'], {
       cwd: root,
@@ -40,14 +40,16 @@ function serve(env: NodeJS.ProcessEnv): Promise<{ url: string; token: string; ch
     child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const url = /API\s+(http:\/\/\S+)\/v1\/openapi\.json/.exec(out)?.[1];
-      const token = /Admin token for the portal[^:]*: (hsk_\S+)/.exec(out)?.[1];
-      if (url && token) resolve({ url, token, child });
+      // The token line comes before the URL, when there is one (a seeded PostgreSQL shows it once).
+      const token = /Admin token for the portal[^:]*: (hsk_\S+)/.exec(out)?.[1] ?? null;
+      if (url) resolve({ url, token, child });
     });
     child.once('exit', (code) => reject(new Error(`hansei serve exited with ${code}:\n${out}`)));
   });
 }
 
 async function load(name: string, options: autocannon.Options): Promise<Figures> {
+  console.error(`bench/api: ${name}...`);
   const result = await autocannon({ connections: CONNECTIONS, duration: SECONDS, ...options });
   return { name, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors, non2xx: result.non2xx };
 }
@@ -67,6 +69,7 @@ async function measure(database: string, env: NodeJS.ProcessEnv): Promise<Figure
     const summary = `${warm.url}/api/v2/summary.json`;
     await load('warm-up', { url: summary, duration: 2 });
     figures.push(await load(`${database}: summary.json, warm cache`, { url: summary }));
+    if (!warm.token) throw new Error('hansei serve --demo printed no admin token');
     figures.push(await load(`${database}: /v1/incidents?limit=50, admin`, { url: `${warm.url}/v1/incidents?limit=50`, headers: { authorization: `Bearer ${warm.token}` } }));
   } finally {
     await stop(warm.child);

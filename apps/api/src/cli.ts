@@ -143,10 +143,21 @@ async function serve(args: readonly string[], env: NodeJS.ProcessEnv, out: Out):
     if (stopping) return;
     stopping = true;
     log.info('shutting down', { signal });
+    // Requests in flight get up to 5 s; past 10 s in all, stop anyway.
+    setTimeout(() => {
+      log.error('shutdown took too long; exiting');
+      process.exit(1);
+    }, 10_000).unref();
     void server
-      .close()
+      .close(5_000)
       .then(() => db.close())
-      .then(() => process.exit(0));
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          log.error('shutdown failed', { error: String(error) });
+          process.exit(1);
+        },
+      );
   };
   process.once('SIGINT', () => stop('SIGINT'));
   process.once('SIGTERM', () => stop('SIGTERM'));

@@ -25,6 +25,11 @@ export interface RunningServer {
 export function startServer(options: ServerOptions): Promise<RunningServer> {
   const app = createApp(options);
   const server = createAdaptorServer({ fetch: app.fetch });
+  let inFlight = 0;
+  server.on('request', (_request: unknown, response: { once(event: 'close', listener: () => void): void }) => {
+    inFlight++;
+    response.once('close', () => inFlight--);
+  });
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => {
@@ -34,15 +39,19 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
         app,
         url: `http://${host}:${port}`,
         close: async (graceMs = 5_000) => {
+          const closed = new Promise<void>((done, fail) => server.close((error) => (error ? fail(error) : done())));
           // Event streams end first (they never finish by themselves), then requests in flight.
           await closePublic(app);
-          await new Promise<void>((done, fail) => {
-            server.close((error) => (error ? fail(error) : done()));
-            if (!('closeAllConnections' in server)) return;
+          if ('closeAllConnections' in server) {
             server.closeIdleConnections();
-            if (graceMs <= 0) server.closeAllConnections();
-            else setTimeout(() => server.closeAllConnections(), graceMs).unref();
-          });
+            const deadline = Date.now() + graceMs;
+            while (inFlight > 0 && Date.now() < deadline) {
+              await new Promise((wait) => setTimeout(wait, 20));
+              server.closeIdleConnections();
+            }
+            server.closeAllConnections();
+          }
+          await closed;
         },
       });
     });
