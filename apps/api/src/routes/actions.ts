@@ -27,7 +27,7 @@ import {
   missingIncidents,
   rankFor,
 } from '../store/actions.js';
-import { deleteDoc, getDoc, insertDoc, updateDoc, type Versioned } from '../store/documents.js';
+import { deleteDoc, getDoc, getForChange, insertDoc, updateDoc, type Versioned } from '../store/documents.js';
 import { publish } from '../store/events.js';
 import { requirePerson } from '../store/people.js';
 import { IdParams, isoNow, pageOf, readCache } from './common.js';
@@ -67,11 +67,8 @@ async function save(services: Services, tx: Sql, current: Versioned<PreventionAc
 }
 
 /** The action for a write with If-Match: 404 when missing, 412 when stale. */
-async function current(tx: Sql, id: string, ifMatch: number | null): Promise<Versioned<PreventionAction>> {
-  const found = await getDoc<PreventionAction>(tx, TABLE, id);
-  if (!found) throw notFound('prevention action', id);
-  if (found.version !== ifMatch) throw preconditionFailed('prevention action', found.doc, versionTag(found.version));
-  return found;
+function current(tx: Sql, id: string, ifMatch: number | null): Promise<Versioned<PreventionAction>> {
+  return getForChange<PreventionAction>(tx, TABLE, 'prevention action', id, ifMatch);
 }
 
 export const actionRoutes: RouteSpec<never, never, never>[] = [

@@ -21,7 +21,7 @@ import { conflict, notFound, preconditionFailed } from '../http/errors.js';
 import { contentTag, defineRoute, json, versionTag, type RouteSpec } from '../http/route.js';
 import { newId } from '../ids.js';
 import type { Services } from '../services.js';
-import { deleteDoc, getDoc, insertDoc, updateDoc, type Versioned } from '../store/documents.js';
+import { deleteDoc, getDoc, getForChange, insertDoc, saveChange, updateDoc, type Versioned } from '../store/documents.js';
 import { publish } from '../store/events.js';
 import { IdParams, isoNow, readCache } from './common.js';
 
@@ -209,9 +209,7 @@ export const componentRoutes: RouteSpec<never, never, never>[] = [
     responses: { 200: { description: 'Updated.', schema: ComponentSchema } },
     handler: async ({ services, params, body, ifMatch }) => {
       const saved = await services.db.transaction(async (tx) => {
-        const current = await getDoc<Component>(tx, 'components', params.id);
-        if (!current) throw notFound('component', params.id);
-        if (current.version !== ifMatch) throw preconditionFailed('component', current.doc, versionTag(current.version));
+        const current = await getForChange<Component>(tx, 'components', 'component', params.id, ifMatch);
         if (body.groupId !== undefined) await requireGroup(tx, body.groupId);
         const at = isoNow(services.now());
         const doc: Component = { ...current.doc, ...body, updatedAt: at };
@@ -301,12 +299,9 @@ export const componentRoutes: RouteSpec<never, never, never>[] = [
     responses: { 200: { description: 'Updated.', schema: ComponentGroupSchema } },
     handler: async ({ services, params, body, ifMatch }) => {
       const saved = await services.db.transaction(async (tx) => {
-        const current = await getDoc<ComponentGroup>(tx, 'component_groups', params.id);
-        if (!current) throw notFound('component group', params.id);
-        if (current.version !== ifMatch) throw preconditionFailed('component group', current.doc, versionTag(current.version));
+        const current = await getForChange<ComponentGroup>(tx, 'component_groups', 'component group', params.id, ifMatch);
         const doc: ComponentGroup = { ...current.doc, ...body, updatedAt: isoNow(services.now()) };
-        const result = await updateDoc(tx, 'component_groups', doc, current.version, { position: doc.position });
-        if (typeof result === 'string') throw preconditionFailed('component group', current.doc, versionTag(current.version));
+        const result = await saveChange(tx, 'component_groups', 'component group', current, doc, { position: doc.position });
         await publish(services.db, tx, 'public', 'component-group.updated', { group: doc, version: result.version }, services.now());
         return result;
       });

@@ -20,7 +20,7 @@ import { conflict, invalid, notFound, preconditionFailed } from '../http/errors.
 import { contentTag, defineRoute, json, versionTag, type RouteSpec } from '../http/route.js';
 import { newId } from '../ids.js';
 import type { Services } from '../services.js';
-import { deleteDoc, getDoc, insertDoc, listDocs, updateDoc, type Versioned } from '../store/documents.js';
+import { deleteDoc, getDoc, getForChange, insertDoc, listDocs, saveChange, type Versioned } from '../store/documents.js';
 import { publish } from '../store/events.js';
 import {
   canMoveMaintenance,
@@ -63,8 +63,7 @@ function columns(doc: Maintenance) {
 
 /** Writes `doc` over `current` (checked against its version), moves components, publishes. */
 async function save(services: Services, tx: Sql, current: Versioned<Maintenance>, doc: Maintenance): Promise<Versioned<Maintenance>> {
-  const result = await updateDoc(tx, TABLE, doc, current.version, columns(doc));
-  if (typeof result === 'string') throw preconditionFailed('maintenance', current.doc, versionTag(current.version));
+  const result = await saveChange(tx, TABLE, 'maintenance', current, doc, columns(doc));
   await syncMaintenanceComponents(services, tx, doc.id, heldComponents(current.doc), heldComponents(doc));
   await publishMaintenance(services, tx, 'maintenance.updated', result);
   return result;
@@ -176,9 +175,7 @@ export const maintenanceRoutes: RouteSpec<never, never, never>[] = [
     responses: { 200: { description: 'Updated.', schema: MaintenanceSchema } },
     handler: async ({ services, params, body, ifMatch }) => {
       const saved = await services.db.transaction(async (tx) => {
-        const current = await getDoc<Maintenance>(tx, TABLE, params.id);
-        if (!current) throw notFound('maintenance', params.id);
-        if (current.version !== ifMatch) throw preconditionFailed('maintenance', current.doc, versionTag(current.version));
+        const current = await getForChange<Maintenance>(tx, TABLE, 'maintenance', params.id, ifMatch);
         const doc: Maintenance = { ...current.doc, ...body, updatedAt: isoNow(services.now()) };
         if (doc.scheduledUntil <= doc.scheduledFor) {
           throw invalid([{ path: body.scheduledUntil === undefined ? 'scheduledFor' : 'scheduledUntil', message: `The end of the window (${doc.scheduledUntil}) must be after its start (${doc.scheduledFor}).` }], 'body');

@@ -24,7 +24,7 @@ import type { Sql } from '../db/database.js';
 import { conflict, invalid, notFound, preconditionFailed } from '../http/errors.js';
 import { contentTag, defineRoute, json, versionTag, type RouteSpec } from '../http/route.js';
 import { newId } from '../ids.js';
-import { deleteDoc, getDoc, insertDoc, listDocs, updateDoc } from '../store/documents.js';
+import { deleteDoc, getDoc, getForChange, insertDoc, listDocs, saveChange } from '../store/documents.js';
 import { publish } from '../store/events.js';
 import { IdParams, isoNow, pageOf, readCache } from './common.js';
 
@@ -202,16 +202,13 @@ export const sloRoutes: RouteSpec<never, never, never>[] = [
     responses: { 200: { description: 'Updated.', schema: SloSchema } },
     handler: async ({ services, params, body, ifMatch }) => {
       const saved = await services.db.transaction(async (tx) => {
-        const current = await getDoc<Slo>(tx, 'slos', params.id);
-        if (!current) throw notFound('SLO', params.id);
-        if (current.version !== ifMatch) throw preconditionFailed('SLO', current.doc, versionTag(current.version));
+        const current = await getForChange<Slo>(tx, 'slos', 'SLO', params.id, ifMatch);
         const { id, createdAt, updatedAt: _updatedAt, ...fields } = current.doc;
         const merged = validate(SloCreateSchema, { ...fields, ...body });
         if (!merged.ok) throw invalid(merged.issues, 'SLO after this change');
         if (body.componentId !== undefined) await requireComponent(tx, merged.value.componentId);
         const doc: Slo = { id, ...merged.value, createdAt, updatedAt: isoNow(services.now()) };
-        const result = await updateDoc(tx, 'slos', doc, current.version);
-        if (typeof result === 'string') throw preconditionFailed('SLO', current.doc, versionTag(current.version));
+        const result = await saveChange(tx, 'slos', 'SLO', current, doc);
         await publish(services.db, tx, 'internal', 'slo.updated', { slo: doc, version: result.version }, services.now());
         return result;
       });

@@ -4,7 +4,8 @@
  * Writes with an expected version touch nothing when someone else wrote first.
  */
 import type { Sql } from '../db/database.js';
-import { badRequest } from '../http/errors.js';
+import { badRequest, notFound, preconditionFailed } from '../http/errors.js';
+import { versionTag } from '../http/route.js';
 
 export interface Versioned<T> {
   readonly doc: T;
@@ -71,6 +72,35 @@ export async function updateDoc<T extends { id: string; updatedAt: string }>(
   if (rows[0]) return { doc, version: rows[0].version };
   const exists = await sql.query(`select 1 from ${identifier(table)} where id = $1`, [doc.id]);
   return exists.length ? 'conflict' : 'missing';
+}
+
+/**
+ * The document `id` for a change guarded by If-Match: a 404 HttpError when it is missing, a 412
+ * carrying the current document when `expected` (the If-Match version) is not its version.
+ * `what` names the resource in the messages ("prevention action").
+ */
+export async function getForChange<T>(sql: Sql, table: string, what: string, id: string, expected: number | null): Promise<Versioned<T>> {
+  const found = await getDoc<T>(sql, table, id);
+  if (!found) throw notFound(what, id);
+  if (found.version !== expected) throw preconditionFailed(what, found.doc, versionTag(found.version));
+  return found;
+}
+
+/**
+ * Writes `doc` over `current` (from {@link getForChange}): the new version, or a 412 with the
+ * document as it was read when someone else wrote in between.
+ */
+export async function saveChange<T extends { id: string; updatedAt: string }>(
+  sql: Sql,
+  table: string,
+  what: string,
+  current: Versioned<T>,
+  doc: T,
+  columns: Columns = {},
+): Promise<Versioned<T>> {
+  const result = await updateDoc(sql, table, doc, current.version, columns);
+  if (typeof result === 'string') throw preconditionFailed(what, current.doc, versionTag(current.version));
+  return result;
 }
 
 /** Deletes the document when its version is still `expected`. */
