@@ -21,7 +21,7 @@ import { conflict, notFound, preconditionFailed } from '../http/errors.js';
 import { contentTag, defineRoute, json, versionTag, type RouteSpec } from '../http/route.js';
 import { newId } from '../ids.js';
 import type { Services } from '../services.js';
-import { deleteDoc, getDoc, getForChange, insertDoc, saveChange, updateDoc, type Versioned } from '../store/documents.js';
+import { deleteForChange, getDoc, getForChange, insertDoc, saveChange, updateDoc, type Versioned } from '../store/documents.js';
 import { publish } from '../store/events.js';
 import { IdParams, isoNow, readCache } from './common.js';
 
@@ -236,10 +236,7 @@ export const componentRoutes: RouteSpec<never, never, never>[] = [
     responses: { 204: { description: 'Deleted.' } },
     handler: async ({ services, params, ifMatch }) => {
       await services.db.transaction(async (tx) => {
-        const current = await getDoc<Component>(tx, 'components', params.id);
-        if (!current) throw notFound('component', params.id);
-        const result = await deleteDoc(tx, 'components', params.id, ifMatch ?? -1);
-        if (result === 'conflict') throw preconditionFailed('component', current.doc, versionTag(current.version));
+        const current = await deleteForChange<Component>(tx, 'components', 'component', params.id, ifMatch);
         await publish(services.db, tx, current.doc.showcase ? 'public' : 'internal', 'component.deleted', { id: params.id }, services.now());
       });
       return new Response(null, { status: 204 });
@@ -320,10 +317,7 @@ export const componentRoutes: RouteSpec<never, never, never>[] = [
     responses: { 204: { description: 'Deleted.' } },
     handler: async ({ services, params, ifMatch }) => {
       await services.db.transaction(async (tx) => {
-        const current = await getDoc<ComponentGroup>(tx, 'component_groups', params.id);
-        if (!current) throw notFound('component group', params.id);
-        const result = await deleteDoc(tx, 'component_groups', params.id, ifMatch ?? -1);
-        if (result === 'conflict') throw preconditionFailed('component group', current.doc, versionTag(current.version));
+        await deleteForChange<ComponentGroup>(tx, 'component_groups', 'component group', params.id, ifMatch);
         // Keep each member's document in step with the column the foreign key just cleared.
         await tx.query(
           `update components set version = version + 1, doc = jsonb_set(doc, '{groupId}', 'null'::jsonb) where doc->>'groupId' = $1`,

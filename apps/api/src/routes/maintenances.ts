@@ -16,11 +16,11 @@ import {
 } from '@hansei/core';
 import type { Sql } from '../db/database.js';
 import type { Caller } from '../http/auth.js';
-import { conflict, invalid, notFound, preconditionFailed } from '../http/errors.js';
+import { conflict, invalid, notFound } from '../http/errors.js';
 import { contentTag, defineRoute, json, versionTag, type RouteSpec } from '../http/route.js';
 import { newId } from '../ids.js';
 import type { Services } from '../services.js';
-import { deleteDoc, getDoc, getForChange, insertDoc, listDocs, saveChange, type Versioned } from '../store/documents.js';
+import { deleteForChange, getDoc, getForChange, insertDoc, listDocs, saveChange, type Versioned } from '../store/documents.js';
 import { publish } from '../store/events.js';
 import {
   canMoveMaintenance,
@@ -226,10 +226,7 @@ export const maintenanceRoutes: RouteSpec<never, never, never>[] = [
     responses: { 204: { description: 'Deleted.' } },
     handler: async ({ services, params, ifMatch }) => {
       await services.db.transaction(async (tx) => {
-        const current = await getDoc<Maintenance>(tx, TABLE, params.id);
-        if (!current) throw notFound('maintenance', params.id);
-        const result = await deleteDoc(tx, TABLE, params.id, ifMatch ?? -1);
-        if (result !== 'deleted') throw preconditionFailed('maintenance', current.doc, versionTag(current.version));
+        const current = await deleteForChange<Maintenance>(tx, TABLE, 'maintenance', params.id, ifMatch);
         await syncMaintenanceComponents(services, tx, params.id, heldComponents(current.doc), new Set());
         await publish(services.db, tx, 'public', 'maintenance.deleted', { id: params.id }, services.now());
       });

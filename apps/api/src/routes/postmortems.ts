@@ -21,7 +21,7 @@ import { conflict, forbidden, invalid, notFound, preconditionFailed } from '../h
 import { contentTag, defineRoute, json, versionTag, type RouteSpec } from '../http/route.js';
 import { newId } from '../ids.js';
 import type { Services } from '../services.js';
-import { deleteDoc, getDoc, insertDoc, listDocs, updateDoc } from '../store/documents.js';
+import { deleteForChange, getDoc, insertDoc, listDocs, updateDoc } from '../store/documents.js';
 import { publish } from '../store/events.js';
 import { requirePerson } from '../store/people.js';
 import { DEFAULT_TEMPLATE_ID, findTemplate, postmortemTransitionProblem, publicPostmortemSummaries } from '../store/postmortems.js';
@@ -216,10 +216,7 @@ export const postmortemRoutes: RouteSpec<never, never, never>[] = [
     responses: { 204: { description: 'Deleted.' } },
     handler: async ({ services, params, ifMatch }) => {
       await services.db.transaction(async (tx) => {
-        const current = await getDoc<Postmortem>(tx, TABLE, params.id);
-        if (!current) throw notFound('postmortem', params.id);
-        const result = await deleteDoc(tx, TABLE, params.id, ifMatch ?? -1);
-        if (result !== 'deleted') throw preconditionFailed('postmortem', current.doc, versionTag(current.version));
+        const current = await deleteForChange<Postmortem>(tx, TABLE, 'postmortem', params.id, ifMatch);
         const now = isoNow(services.now());
         await linkIncident(tx, current.doc.incidentId, null, now);
         await tx.query(

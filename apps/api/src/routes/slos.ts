@@ -21,10 +21,10 @@ import {
   type SloReport,
 } from '@hansei/core';
 import type { Sql } from '../db/database.js';
-import { conflict, invalid, notFound, preconditionFailed } from '../http/errors.js';
+import { conflict, invalid, notFound } from '../http/errors.js';
 import { contentTag, defineRoute, json, versionTag, type RouteSpec } from '../http/route.js';
 import { newId } from '../ids.js';
-import { deleteDoc, getDoc, getForChange, insertDoc, listDocs, saveChange } from '../store/documents.js';
+import { deleteForChange, getDoc, getForChange, insertDoc, listDocs, saveChange } from '../store/documents.js';
 import { publish } from '../store/events.js';
 import { IdParams, isoNow, pageOf, readCache } from './common.js';
 
@@ -227,10 +227,7 @@ export const sloRoutes: RouteSpec<never, never, never>[] = [
     responses: { 204: { description: 'Deleted.' } },
     handler: async ({ services, params, ifMatch }) => {
       await services.db.transaction(async (tx) => {
-        const current = await getDoc<Slo>(tx, 'slos', params.id);
-        if (!current) throw notFound('SLO', params.id);
-        const result = await deleteDoc(tx, 'slos', params.id, ifMatch ?? -1);
-        if (result !== 'deleted') throw preconditionFailed('SLO', current.doc, versionTag(current.version));
+        await deleteForChange<Slo>(tx, 'slos', 'SLO', params.id, ifMatch);
         await publish(services.db, tx, 'internal', 'slo.deleted', { id: params.id }, services.now());
       });
       return new Response(null, { status: 204 });

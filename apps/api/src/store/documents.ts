@@ -103,6 +103,16 @@ export async function saveChange<T extends { id: string; updatedAt: string }>(
   return result;
 }
 
+/**
+ * Deletes the document `id` for a DELETE guarded by If-Match (404 / 412 as {@link getForChange})
+ * and returns it as it was.
+ */
+export async function deleteForChange<T>(sql: Sql, table: string, what: string, id: string, expected: number | null): Promise<Versioned<T>> {
+  const current = await getForChange<T>(sql, table, what, id, expected);
+  if ((await deleteDoc(sql, table, id, current.version)) !== 'deleted') throw preconditionFailed(what, current.doc, versionTag(current.version));
+  return current;
+}
+
 /** Deletes the document when its version is still `expected`. */
 export async function deleteDoc(sql: Sql, table: string, id: string, expected: number): Promise<'deleted' | 'missing' | 'conflict'> {
   const rows = await sql.query(`delete from ${identifier(table)} where id = $1 and version = $2 returning id`, [id, expected]);
