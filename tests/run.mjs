@@ -6,7 +6,7 @@
 //   node tests/run.mjs node browser only the named groups (checks, node, browser, stories)
 //
 // Groups: checks (typecheck, lint, build: one test each), node (every workspace package with a
-// `test` script, on Node's test runner), browser (@web/test-runner in Chromium), stories
+// `test` script, on Node's test runner, then tests/ itself), browser (@web/test-runner in Chromium), stories
 // (Storybook build). A suite whose counts cannot be read counts as one failure.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -60,6 +60,8 @@ function workspacePackages() {
       if (existsSync(file)) dirs.push({ dir: join(parent, name), pkg: JSON.parse(readFileSync(file, 'utf8')) });
     }
   }
+  const tests = join(root, 'tests', 'package.json');
+  if (existsSync(tests)) dirs.push({ dir: 'tests', pkg: JSON.parse(readFileSync(tests, 'utf8')) });
   return dirs;
 }
 

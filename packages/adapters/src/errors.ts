@@ -34,6 +34,7 @@ export const ERROR_KINDS = [
   'network',
   'bad_response',
   'aborted',
+  'unsupported',
 ] as const;
 /** What went wrong, in terms a caller can act on. */
 export type ErrorKind = (typeof ERROR_KINDS)[number];
@@ -71,6 +72,14 @@ export class HanseiError extends Error {
   /** Field-level issues from a validation problem; empty otherwise. */
   get fieldErrors(): readonly FieldError[] {
     return this.problem?.errors ?? [];
+  }
+
+  /**
+   * On a conflict (412), the resource as it now is, with its `version` (from the problem's
+   * `current`), so a person can see what changed and choose; null otherwise.
+   */
+  get current(): unknown {
+    return this.problem?.['current'] ?? null;
   }
 
   /** True when the same request may succeed later unchanged. */

@@ -3,3 +3,4 @@
  * implementations, and the offline store. Elements never call `fetch`; they call an adapter.
  */
 export * from './errors.js';
+export * from './adapter.js';

@@ -15,3 +15,4 @@ export * from './guideline.js';
 export * from './schemas.js';
 export * from './validate.js';
 export * from './demo.js';
+export * from './answers.js';

@@ -1274,6 +1274,10 @@ export const StatusPageInfoSchema = obj({
   updatedAt,
 });
 
+/** The body of replacing the page's name, URL and time zone. */
+export const PageInfoReplaceSchema = v.omit(StatusPageInfoSchema, ['id', 'updatedAt']);
+export type PageInfoReplaceInput = v.InferOutput<typeof PageInfoReplaceSchema>;
+
 const authorId = orNull('authorId', id('authorId'));
 
 /** IncidentUpdate. */

@@ -11,6 +11,7 @@ import {
   RoleDefinitionSchema,
   SeverityGuidelineReplaceSchema,
   SeverityGuidelineSchema,
+  PageInfoReplaceSchema,
   StatusPageInfoSchema,
   type RoleDefinition,
   type SeverityGuideline,
@@ -35,7 +36,6 @@ const RolesReplaceSchema = v.object({
     v.maxLength(50, 'Define at most 50 roles.'),
   ),
 });
-const PageInfoReplaceSchema = v.omit(StatusPageInfoSchema, ['id', 'updatedAt']);
 
 /** The origin the request came in on: the status page's URL until an admin sets one. */
 function originOf(request: Request): string {
