@@ -262,6 +262,7 @@ export interface HanseiAdapter {
 
   // people ----------------------------------------------------------------------------------
   listPeople(query?: ListQuery, options?: CallOptions): Promise<Page<Stored<Person>>>;
+  getPerson(id: Id, options?: CallOptions): Promise<Stored<Person>>;
   createPerson(input: PersonCreateInput, options?: CreateOptions): Promise<Stored<Person>>;
   updatePerson(id: Id, patch: PersonPatchInput, version: number, options?: CallOptions): Promise<Stored<Person>>;
   deletePerson(id: Id, version: number, options?: CallOptions): Promise<void>;

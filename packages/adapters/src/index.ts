@@ -4,3 +4,4 @@
  */
 export * from './errors.js';
 export * from './adapter.js';
+export * from './define.js';
