@@ -5,3 +5,6 @@
 export { HanseiElement } from './internal/hansei-element.js';
 export { getLocale, resolveLocale, setLocale } from './internal/localization.js';
 export { HanseiStatusBadge } from './status-badge/status-badge.js';
+export { HanseiProvider } from './provider/provider.js';
+export { HanseiDataElement } from './internal/data-element.js';
+export { adapterContext, settingsContext, type HanseiSettings } from './internal/context.js';
