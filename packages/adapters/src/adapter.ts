@@ -10,66 +10,66 @@
  * call with kind `unsupported`; elements read the capabilities to hide what cannot work.
  */
 import type {
-  ActionCreateInput,
+  ActionCreateRequest,
   ActionListQuery,
-  ActionMoveInput,
-  ActionPatchInput,
+  ActionMoveRequest,
+  ActionPatchRequest,
   Component,
-  ComponentCreateInput,
+  ComponentCreateRequest,
   ComponentGroup,
-  ComponentGroupCreateInput,
-  ComponentGroupPatchInput,
-  ComponentPatchInput,
+  ComponentGroupCreateRequest,
+  ComponentGroupPatchRequest,
+  ComponentPatchRequest,
   ComponentUptime,
   CreatedToken,
   Id,
   Incident,
-  IncidentCreateInput,
+  IncidentCreateRequest,
   IncidentListQuery,
   IncidentMetrics,
-  IncidentPatchInput,
+  IncidentPatchRequest,
   IncidentRoles,
   IncidentUpdate,
-  IncidentUpdatePostInput,
+  IncidentUpdatePostRequest,
   ListQuery,
   Maintenance,
-  MaintenanceCreateInput,
+  MaintenanceCreateRequest,
   MaintenanceListQuery,
-  MaintenancePatchInput,
-  MaintenanceUpdatePostInput,
+  MaintenancePatchRequest,
+  MaintenanceUpdatePostRequest,
   Page,
-  PageInfoReplaceInput,
+  PageInfoReplaceRequest,
   Person,
-  PersonCreateInput,
-  PersonPatchInput,
+  PersonCreateRequest,
+  PersonPatchRequest,
   Postmortem,
-  PostmortemCreateInput,
+  PostmortemCreateRequest,
   PostmortemListQuery,
-  PostmortemPatchInput,
+  PostmortemPatchRequest,
   PostmortemSummary,
   PreventionAction,
-  RelatedIncidentLinkInput,
-  RoleAssignInput,
+  RelatedIncidentLinkRequest,
+  RoleAssignRequest,
   RoleAssignment,
   RoleDefinition,
   RoleHandOff,
-  RoleHandOffInput,
-  RoleReleaseInput,
+  RoleHandOffRequest,
+  RoleReleaseRequest,
   Session,
   SeverityGuideline,
-  SeverityGuidelineReplaceInput,
+  SeverityGuidelineReplaceRequest,
   SliSample,
   Slo,
-  SloCreateInput,
+  SloCreateRequest,
   SloListQuery,
-  SloPatchInput,
+  SloPatchRequest,
   SloReport,
   StatusPageInfo,
   StatusSnapshot,
   Stored,
   TimelineEvent,
-  TimelineEventCreateInput,
-  TokenCreateInput,
+  TimelineEventCreateRequest,
+  TokenCreateRequest,
   TokenRecord,
   UpdatePosted,
   WeeklyReview,
@@ -205,89 +205,89 @@ export interface HanseiAdapter {
   listComponents(options?: CallOptions): Promise<readonly Stored<Component>[]>;
   listComponentGroups(options?: CallOptions): Promise<readonly Stored<ComponentGroup>[]>;
   /** Incidents, most recently started first; anonymous callers see public ones only. */
-  listIncidents(query?: IncidentListQuery, options?: CallOptions): Promise<Page<Stored<Incident>>>;
+  listIncidents(query?: Partial<IncidentListQuery>, options?: CallOptions): Promise<Page<Stored<Incident>>>;
   getIncident(id: Id, options?: CallOptions): Promise<Stored<Incident>>;
   /** Maintenances, latest window first. */
-  listMaintenances(query?: MaintenanceListQuery, options?: CallOptions): Promise<Page<Stored<Maintenance>>>;
+  listMaintenances(query?: Partial<MaintenanceListQuery>, options?: CallOptions): Promise<Page<Stored<Maintenance>>>;
   getMaintenance(id: Id, options?: CallOptions): Promise<Stored<Maintenance>>;
   /** The public summary of an incident's published postmortem; rejects `not_found` when none. */
   getPostmortemSummary(incidentId: Id, options?: CallOptions): Promise<PostmortemSummary>;
 
   // incident work ---------------------------------------------------------------------------
-  declareIncident(input: IncidentCreateInput, options?: CreateOptions): Promise<Stored<Incident>>;
-  updateIncident(id: Id, patch: IncidentPatchInput, version: number, options?: CallOptions): Promise<Stored<Incident>>;
-  postIncidentUpdate(id: Id, input: IncidentUpdatePostInput, options?: CreateOptions): Promise<UpdatePosted>;
+  declareIncident(input: IncidentCreateRequest, options?: CreateOptions): Promise<Stored<Incident>>;
+  updateIncident(id: Id, patch: IncidentPatchRequest, version: number, options?: CallOptions): Promise<Stored<Incident>>;
+  postIncidentUpdate(id: Id, input: IncidentUpdatePostRequest, options?: CreateOptions): Promise<UpdatePosted>;
   /** The internal timeline, oldest first. */
   listTimeline(incidentId: Id, options?: CallOptions): Promise<readonly TimelineEvent[]>;
-  addTimelineEvent(incidentId: Id, input: TimelineEventCreateInput, options?: CreateOptions): Promise<TimelineEvent>;
+  addTimelineEvent(incidentId: Id, input: TimelineEventCreateRequest, options?: CreateOptions): Promise<TimelineEvent>;
   listIncidentRoles(incidentId: Id, options?: CallOptions): Promise<IncidentRoles>;
-  assignRole(incidentId: Id, input: RoleAssignInput, options?: CreateOptions): Promise<RoleAssignment>;
-  handOffRole(incidentId: Id, input: RoleHandOffInput, options?: CreateOptions): Promise<RoleHandOff>;
-  releaseRole(incidentId: Id, input: RoleReleaseInput, options?: CallOptions): Promise<RoleAssignment>;
-  linkIncident(incidentId: Id, link: RelatedIncidentLinkInput, options?: CallOptions): Promise<Stored<Incident>>;
-  unlinkIncident(incidentId: Id, relatedId: Id, options?: CallOptions): Promise<Stored<Incident>>;
+  assignRole(incidentId: Id, input: RoleAssignRequest, options?: CreateOptions): Promise<RoleAssignment>;
+  handOffRole(incidentId: Id, input: RoleHandOffRequest, options?: CreateOptions): Promise<RoleHandOff>;
+  releaseRole(incidentId: Id, input: RoleReleaseRequest, options?: CallOptions): Promise<RoleAssignment>;
+  linkIncident(incidentId: Id, link: RelatedIncidentLinkRequest, options?: CallOptions): Promise<Stored<Incident>>;
+  unlinkIncident(incidentId: Id, relatedId: Id, version: number, options?: CallOptions): Promise<Stored<Incident>>;
 
   // maintenances ----------------------------------------------------------------------------
-  scheduleMaintenance(input: MaintenanceCreateInput, options?: CreateOptions): Promise<Stored<Maintenance>>;
-  updateMaintenance(id: Id, patch: MaintenancePatchInput, version: number, options?: CallOptions): Promise<Stored<Maintenance>>;
-  postMaintenanceUpdate(id: Id, input: MaintenanceUpdatePostInput, options?: CreateOptions): Promise<Stored<Maintenance>>;
+  scheduleMaintenance(input: MaintenanceCreateRequest, options?: CreateOptions): Promise<Stored<Maintenance>>;
+  updateMaintenance(id: Id, patch: MaintenancePatchRequest, version: number, options?: CallOptions): Promise<Stored<Maintenance>>;
+  postMaintenanceUpdate(id: Id, input: MaintenanceUpdatePostRequest, options?: CreateOptions): Promise<Stored<Maintenance>>;
   deleteMaintenance(id: Id, version: number, options?: CallOptions): Promise<void>;
 
   // postmortems -----------------------------------------------------------------------------
-  listPostmortems(query?: PostmortemListQuery, options?: CallOptions): Promise<Page<Stored<Postmortem>>>;
+  listPostmortems(query?: Partial<PostmortemListQuery>, options?: CallOptions): Promise<Page<Stored<Postmortem>>>;
   getPostmortem(id: Id, options?: CallOptions): Promise<Stored<Postmortem>>;
-  createPostmortem(input: PostmortemCreateInput, options?: CreateOptions): Promise<Stored<Postmortem>>;
-  updatePostmortem(id: Id, patch: PostmortemPatchInput, version: number, options?: CallOptions): Promise<Stored<Postmortem>>;
+  createPostmortem(input: PostmortemCreateRequest, options?: CreateOptions): Promise<Stored<Postmortem>>;
+  updatePostmortem(id: Id, patch: PostmortemPatchRequest, version: number, options?: CallOptions): Promise<Stored<Postmortem>>;
   deletePostmortem(id: Id, version: number, options?: CallOptions): Promise<void>;
 
   // prevention actions ----------------------------------------------------------------------
   /** Actions in board order (column, then rank). */
-  listActions(query?: ActionListQuery, options?: CallOptions): Promise<Page<Stored<PreventionAction>>>;
+  listActions(query?: Partial<ActionListQuery>, options?: CallOptions): Promise<Page<Stored<PreventionAction>>>;
   getAction(id: Id, options?: CallOptions): Promise<Stored<PreventionAction>>;
-  createAction(input: ActionCreateInput, options?: CreateOptions): Promise<Stored<PreventionAction>>;
-  updateAction(id: Id, patch: ActionPatchInput, version: number, options?: CallOptions): Promise<Stored<PreventionAction>>;
+  createAction(input: ActionCreateRequest, options?: CreateOptions): Promise<Stored<PreventionAction>>;
+  updateAction(id: Id, patch: ActionPatchRequest, version: number, options?: CallOptions): Promise<Stored<PreventionAction>>;
   /** One card move: to another column and/or another place in one. */
-  moveAction(id: Id, move: ActionMoveInput, version: number, options?: CallOptions): Promise<Stored<PreventionAction>>;
+  moveAction(id: Id, move: ActionMoveRequest, version: number, options?: CallOptions): Promise<Stored<PreventionAction>>;
   deleteAction(id: Id, version: number, options?: CallOptions): Promise<void>;
 
   // SLOs ------------------------------------------------------------------------------------
-  listSlos(query?: SloListQuery, options?: CallOptions): Promise<Page<Stored<Slo>>>;
+  listSlos(query?: Partial<SloListQuery>, options?: CallOptions): Promise<Page<Stored<Slo>>>;
   getSlo(id: Id, options?: CallOptions): Promise<Stored<Slo>>;
   getSloReport(id: Id, options?: CallOptions): Promise<SloReport>;
-  createSlo(input: SloCreateInput, options?: CreateOptions): Promise<Stored<Slo>>;
-  updateSlo(id: Id, patch: SloPatchInput, version: number, options?: CallOptions): Promise<Stored<Slo>>;
+  createSlo(input: SloCreateRequest, options?: CreateOptions): Promise<Stored<Slo>>;
+  updateSlo(id: Id, patch: SloPatchRequest, version: number, options?: CallOptions): Promise<Stored<Slo>>;
   deleteSlo(id: Id, version: number, options?: CallOptions): Promise<void>;
   /** Adds 1 to 10,000 SLI samples; resolves with how many were stored. */
   ingestSamples(id: Id, samples: readonly SliSample[], options?: CallOptions): Promise<number>;
 
   // people ----------------------------------------------------------------------------------
-  listPeople(query?: ListQuery, options?: CallOptions): Promise<Page<Stored<Person>>>;
+  listPeople(query?: Partial<ListQuery>, options?: CallOptions): Promise<Page<Stored<Person>>>;
   getPerson(id: Id, options?: CallOptions): Promise<Stored<Person>>;
-  createPerson(input: PersonCreateInput, options?: CreateOptions): Promise<Stored<Person>>;
-  updatePerson(id: Id, patch: PersonPatchInput, version: number, options?: CallOptions): Promise<Stored<Person>>;
+  createPerson(input: PersonCreateRequest, options?: CreateOptions): Promise<Stored<Person>>;
+  updatePerson(id: Id, patch: PersonPatchRequest, version: number, options?: CallOptions): Promise<Stored<Person>>;
   deletePerson(id: Id, version: number, options?: CallOptions): Promise<void>;
 
   // insights --------------------------------------------------------------------------------
-  /** Metrics over [from, to) (default: the last 90 days). */
+  /** Metrics over [from, to) (default: the 12 weeks before now). */
   metrics(range?: { readonly from?: string; readonly to?: string }, options?: CallOptions): Promise<IncidentMetrics>;
   /** The weekly review of an ISO week (`2026-W48`; default: this week). */
   weeklyReview(week?: string, options?: CallOptions): Promise<WeeklyReview>;
 
   // settings --------------------------------------------------------------------------------
   getSeverityGuideline(options?: CallOptions): Promise<SeverityGuideline>;
-  replaceSeverityGuideline(input: SeverityGuidelineReplaceInput, options?: CallOptions): Promise<SeverityGuideline>;
+  replaceSeverityGuideline(input: SeverityGuidelineReplaceRequest, options?: CallOptions): Promise<SeverityGuideline>;
   listRoles(options?: CallOptions): Promise<readonly RoleDefinition[]>;
   replaceRoles(roles: readonly RoleDefinition[], options?: CallOptions): Promise<readonly RoleDefinition[]>;
   getPage(options?: CallOptions): Promise<StatusPageInfo>;
-  replacePage(input: PageInfoReplaceInput, options?: CallOptions): Promise<StatusPageInfo>;
-  createComponent(input: ComponentCreateInput, options?: CreateOptions): Promise<Stored<Component>>;
-  updateComponent(id: Id, patch: ComponentPatchInput, version: number, options?: CallOptions): Promise<Stored<Component>>;
+  replacePage(input: PageInfoReplaceRequest, options?: CallOptions): Promise<StatusPageInfo>;
+  createComponent(input: ComponentCreateRequest, options?: CreateOptions): Promise<Stored<Component>>;
+  updateComponent(id: Id, patch: ComponentPatchRequest, version: number, options?: CallOptions): Promise<Stored<Component>>;
   deleteComponent(id: Id, version: number, options?: CallOptions): Promise<void>;
-  createComponentGroup(input: ComponentGroupCreateInput, options?: CreateOptions): Promise<Stored<ComponentGroup>>;
-  updateComponentGroup(id: Id, patch: ComponentGroupPatchInput, version: number, options?: CallOptions): Promise<Stored<ComponentGroup>>;
+  createComponentGroup(input: ComponentGroupCreateRequest, options?: CreateOptions): Promise<Stored<ComponentGroup>>;
+  updateComponentGroup(id: Id, patch: ComponentGroupPatchRequest, version: number, options?: CallOptions): Promise<Stored<ComponentGroup>>;
   deleteComponentGroup(id: Id, version: number, options?: CallOptions): Promise<void>;
   listTokens(options?: CallOptions): Promise<readonly TokenRecord[]>;
-  createToken(input: TokenCreateInput, options?: CreateOptions): Promise<CreatedToken>;
+  createToken(input: TokenCreateRequest, options?: CreateOptions): Promise<CreatedToken>;
   revokeToken(id: Id, options?: CallOptions): Promise<void>;
 
   // live ------------------------------------------------------------------------------------
@@ -299,3 +299,25 @@ export interface HanseiAdapter {
    */
   subscribe(listener: (change: Change) => void, options?: SubscribeOptions): () => void;
 }
+
+/**
+ * The part of {@link HanseiAdapter} a public status page needs: the status area's reads and live
+ * changes. Status elements accept any adapter that has these (every full adapter does), so a
+ * page can ship a small one (`RestStatusAdapter`).
+ */
+export type StatusAdapter = Pick<
+  HanseiAdapter,
+  | 'capabilities'
+  | 'session'
+  | 'status'
+  | 'uptime'
+  | 'listComponents'
+  | 'listComponentGroups'
+  | 'listIncidents'
+  | 'getIncident'
+  | 'listMaintenances'
+  | 'getMaintenance'
+  | 'getPostmortemSummary'
+  | 'getPage'
+  | 'subscribe'
+>;

@@ -5,3 +5,5 @@
 export * from './errors.js';
 export * from './adapter.js';
 export * from './define.js';
+export * from './statuspage/index.js';
+export * from './rest/index.js';

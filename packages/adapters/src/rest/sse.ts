@@ -1,0 +1,242 @@
+/**
+ * Live changes from `GET /v1/stream` (Server-Sent Events), read with fetch streaming rather than
+ * EventSource so the bearer token travels in the Authorization header (and it runs in Node 20).
+ *
+ * {@link eventStreamParser} reads the text/event-stream format (fields `id`, `event`, `data`,
+ * `retry`, and comments). {@link LiveChanges} keeps one connection per adapter for all its
+ * subscribers: it opens with the first subscriber and closes with the last, reconnects after a
+ * drop with exponential backoff and full jitter (from the server's `retry:`), resumes with
+ * Last-Event-ID so no change is missed, and never delivers an event id twice.
+ */
+import type { Change, LiveState, SubscribeOptions } from '../adapter.js';
+import { HanseiError, errorFromResponse } from '../errors.js';
+import { backoff, fail, sleep, type Http } from './http.js';
+
+/**
+ * One block of the stream: `id` is null when it had no `id:` field, `data` is null when it had no
+ * `data:` field (then only its id counts: it moves the resume point but is no event).
+ */
+export interface StreamEvent {
+  readonly id: string | null;
+  readonly event: string;
+  readonly data: string | null;
+}
+
+/**
+ * A parser of the text/event-stream format: feed it decoded text in any chunks; it calls
+ * `onEvent` for each block with data or an id and `onRetry` for each valid `retry:` field. Lines end in
+ * CRLF, LF or CR; a CR at the end of a chunk waits for the next one in case an LF follows.
+ */
+export function eventStreamParser(onEvent: (event: StreamEvent) => void, onRetry: (ms: number) => void = () => undefined): (chunk: string) => void {
+  let buffer = '';
+  let first = true;
+  let id: string | null = null;
+  let event = '';
+  let data: string[] = [];
+  const line = (text: string) => {
+    if (text === '') {
+      if (data.length || id !== null) onEvent({ id, event: event || 'message', data: data.length ? data.join('\n') : null });
+      id = null;
+      event = '';
+      data = [];
+      return;
+    }
+    const colon = text.indexOf(':');
+    if (colon === 0) return;
+    const field = colon < 0 ? text : text.slice(0, colon);
+    let value = colon < 0 ? '' : text.slice(colon + 1);
+    if (value.startsWith(' ')) value = value.slice(1);
+    if (field === 'data') data.push(value);
+    else if (field === 'event') event = value;
+    else if (field === 'id' && !value.includes('\0')) id = value;
+    else if (field === 'retry' && /^\d+$/.test(value)) onRetry(Number(value));
+  };
+  return (chunk) => {
+    buffer += chunk;
+    if (first && buffer) {
+      first = false;
+      if (buffer.startsWith('\uFEFF')) buffer = buffer.slice(1);
+    }
+    const ends = /\r\n|\r|\n/g;
+    let start = 0;
+    for (let match = ends.exec(buffer); match; match = ends.exec(buffer)) {
+      if (match[0] === '\r' && match.index === buffer.length - 1) break;
+      line(buffer.slice(start, match.index));
+      start = ends.lastIndex;
+    }
+    buffer = buffer.slice(start);
+  };
+}
+
+/** Tuning of the live connection. */
+export interface LiveOptions {
+  /** The reconnection delay ceiling before the server names one with `retry:` (default 1,000 ms). */
+  readonly baseMs?: number;
+  /** The largest reconnection delay ceiling (default 30,000 ms). */
+  readonly maxMs?: number;
+  /** A connection silent this long is taken as lost (default 45,000 ms; the server comments every 15 s). */
+  readonly idleMs?: number;
+}
+
+interface Subscriber {
+  readonly listener: (change: Change) => void;
+  readonly onState: ((state: LiveState) => void) | undefined;
+}
+
+/**
+ * Calls a subscriber's function: one that throws must not stop the others or the connection, so
+ * its error is reported as uncaught instead.
+ */
+function safely<T>(call: (value: T) => void, value: T): void {
+  try {
+    call(value);
+  } catch (error) {
+    setTimeout(() => {
+      throw error;
+    });
+  }
+}
+
+/** Event ids remembered so a replayed event is not delivered twice. */
+const SEEN = 256;
+
+/** One shared live connection for all of an adapter's subscribers (see the module comment). */
+export class LiveChanges {
+  readonly #http: Http;
+  readonly #options: LiveOptions;
+  readonly #subscribers = new Set<Subscriber>();
+  #state: LiveState = { state: 'closed' };
+  #stop: AbortController | null = null;
+
+  constructor(http: Http, options: LiveOptions = {}) {
+    this.#http = http;
+    this.#options = options;
+  }
+
+  /** Adds a subscriber; the returned function (or `options.signal`) removes it. */
+  subscribe(listener: (change: Change) => void, options: SubscribeOptions = {}): () => void {
+    const { signal, onState } = options;
+    const subscriber: Subscriber = { listener, onState };
+    const remove = () => {
+      signal?.removeEventListener('abort', remove);
+      if (!this.#subscribers.delete(subscriber)) return;
+      onState?.({ state: 'closed' });
+      if (!this.#subscribers.size) {
+        this.#stop?.abort();
+        this.#stop = null;
+        this.#state = { state: 'closed' };
+      }
+    };
+    if (signal?.aborted) {
+      onState?.({ state: 'closed' });
+      return () => undefined;
+    }
+    this.#subscribers.add(subscriber);
+    signal?.addEventListener('abort', remove);
+    if (this.#stop) onState?.(this.#state);
+    else {
+      this.#stop = new AbortController();
+      void this.#run(this.#stop.signal);
+    }
+    return remove;
+  }
+
+  #emit(state: LiveState, signal: AbortSignal): void {
+    if (signal.aborted) return;
+    this.#state = state;
+    for (const { onState } of [...this.#subscribers]) if (onState) safely(onState, state);
+  }
+
+  #deliver(change: Change): void {
+    for (const { listener } of [...this.#subscribers]) safely(listener, change);
+  }
+
+  async #run(stop: AbortSignal): Promise<void> {
+    const http = this.#http;
+    const { baseMs = 1000, maxMs = 30_000, idleMs = 45_000 } = this.#options;
+    let retryMs = baseMs;
+    let attempt = 0;
+    let lastId = '';
+    const seen: string[] = [];
+    while (!stop.aborted) {
+      this.#emit({ state: 'connecting' }, stop);
+      const connection = new AbortController();
+      const abort = () => connection.abort();
+      stop.addEventListener('abort', abort);
+      let idle: ReturnType<typeof setTimeout> | undefined;
+      const quiet = () => {
+        clearTimeout(idle);
+        idle = setTimeout(abort, idleMs);
+      };
+      let error: Error;
+      try {
+        quiet();
+        const token = await http.token();
+        const headers: Record<string, string> = { accept: 'text/event-stream' };
+        if (token) headers['authorization'] = `Bearer ${token}`;
+        if (lastId) headers['last-event-id'] = lastId;
+        const response = await http.fetch(http.url('/v1/stream'), { headers, signal: connection.signal });
+        if (!response.ok) {
+          const text = await response.text();
+          let body: unknown = null;
+          try {
+            body = JSON.parse(text);
+          } catch {
+            // Not a problem document: the status alone says what went wrong.
+          }
+          throw errorFromResponse(response.status, body, { retryAfter: response.headers.get('retry-after') });
+        }
+        if (!/^text\/event-stream/i.test(response.headers.get('content-type') ?? '') || !response.body) {
+          throw fail('bad_response', `The live stream at ${http.baseUrl} did not answer with text/event-stream. Is it a Hansei server?`);
+        }
+        this.#emit({ state: 'open' }, stop);
+        attempt = 0;
+        const parse = eventStreamParser(
+          ({ id, event, data }) => {
+            if (stop.aborted) return;
+            if (id !== null) {
+              lastId = id;
+              if (seen.includes(id)) return;
+              seen.push(id);
+              if (seen.length > SEEN) seen.shift();
+            }
+            if (data === null) return;
+            let value: unknown;
+            try {
+              value = JSON.parse(data);
+            } catch {
+              return; // Not a change this adapter can read; the stream goes on.
+            }
+            if (event !== 'message') this.#deliver({ type: event, data: value } as Change);
+          },
+          (ms) => {
+            retryMs = ms;
+          },
+        );
+        const reader = response.body.getReader();
+        const decoder = new TextDecoder();
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) break;
+          quiet();
+          parse(decoder.decode(value, { stream: true }));
+        }
+        error = fail('network', 'The live connection closed.');
+      } catch (caught) {
+        error =
+          caught instanceof HanseiError
+            ? caught
+            : connection.signal.aborted && !stop.aborted
+              ? fail('timeout', `The live connection was silent for ${idleMs} ms.`, caught)
+              : fail('network', `The live connection to ${http.baseUrl} failed.`, caught);
+      } finally {
+        clearTimeout(idle);
+        stop.removeEventListener('abort', abort);
+      }
+      if (stop.aborted) return;
+      const retryInMs = backoff(http.options.random ?? Math.random, retryMs, maxMs, attempt++);
+      this.#emit({ state: 'retrying', retryInMs, error }, stop);
+      await sleep(retryInMs, stop).catch(() => undefined);
+    }
+  }
+}
