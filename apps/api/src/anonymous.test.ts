@@ -80,6 +80,25 @@ for (const { name, open } of databasesUnderTest()) {
       });
     }
 
+    it('the status snapshot and the uptime bars of the demo hold public things only', async () => {
+      const demo = demoDataset({ now: TEST_NOW });
+      const shown = new Set(demo.components.filter((c) => c.showcase).map((c) => c.id));
+      const publicIncidents = new Set(demo.incidents.filter((i) => i.visibility === 'public').map((i) => i.id));
+      const snapshot = (await api.request('GET', '/v1/status.json')).body;
+      assert.ok(snapshot.components.length > 0 && snapshot.incidents.length > 0, 'the demo shows something');
+      for (const component of snapshot.components) assert.ok(shown.has(component.id), component.id);
+      for (const incident of snapshot.incidents) {
+        assert.ok(publicIncidents.has(incident.id), incident.id);
+        for (const update of incident.updates) assert.equal(update.visibility, 'public', update.id);
+        for (const link of incident.related) assert.ok(publicIncidents.has(link.incidentId), link.incidentId);
+        for (const affected of incident.components) assert.ok(shown.has(affected.componentId), affected.componentId);
+      }
+      for (const maintenance of snapshot.maintenances) for (const id of maintenance.components) assert.ok(shown.has(id), id);
+      const uptime = (await api.request('GET', '/v1/uptime')).body;
+      assert.deepEqual(uptime.data.map((u: { componentId: string }) => u.componentId), snapshot.components.map((c: { id: string }) => c.id), 'the same components, in page order');
+      for (const entry of uptime.data) for (const day of entry.days) for (const id of day.incidentIds) assert.ok(publicIncidents.has(id), id);
+    });
+
     it('the same routes do show internal data to a token holder (the check can fail)', async () => {
       const internal = demoDataset({ now: TEST_NOW }).incidents.find((i) => i.visibility === 'internal');
       assert.ok(internal);

@@ -7,17 +7,39 @@ import type * as v from 'valibot';
 import {
   ComponentGroupSchema,
   ComponentSchema,
+  ComponentUptimeSchema,
+  CreatedTokenSchema,
+  DayUptimeSchema,
+  IncidentMetricsSchema,
+  IncidentRolesSchema,
   IncidentSchema,
   IncidentUpdateSchema,
   MaintenanceSchema,
+  PageStatusSchema,
   PersonSchema,
   PostmortemSchema,
+  PostmortemSummarySchema,
   PreventionActionSchema,
   RoleAssignmentSchema,
+  RoleHandOffAnswerSchema,
+  SessionSchema,
   SeverityGuidelineSchema,
+  SloReportSchema,
   SloSchema,
   StatusPageInfoSchema,
+  StatusSnapshotSchema,
+  StoredComponentGroupSchema,
+  StoredComponentSchema,
+  StoredIncidentSchema,
+  StoredMaintenanceSchema,
+  StoredPersonSchema,
+  StoredPostmortemSchema,
+  StoredPreventionActionSchema,
+  StoredSloSchema,
   TimelineEventSchema,
+  TokenRecordSchema,
+  UpdatePostedSchema,
+  WeeklyReviewSchema,
 } from '@hansei/core';
 import { buildOpenApi } from './http/openapi.js';
 import { PUBLIC_ROUTE_DOCS } from './public/index.js';
@@ -29,6 +51,7 @@ import { insightRoutes } from './routes/insights.js';
 import { maintenanceRoutes } from './routes/maintenances.js';
 import { peopleRoutes } from './routes/people.js';
 import { postmortemRoutes } from './routes/postmortems.js';
+import { sessionRoutes } from './routes/session.js';
 import { settingsRoutes } from './routes/settings.js';
 import { sloRoutes } from './routes/slos.js';
 import { tokenRoutes } from './routes/tokens.js';
@@ -36,6 +59,7 @@ import type { Services } from './services.js';
 
 /** Every route of the API, in the order the OpenAPI document lists them. */
 export const ROUTES: readonly RouteSpec<never, never, never>[] = [
+  ...sessionRoutes,
   ...componentRoutes,
   ...incidentRoutes,
   ...maintenanceRoutes,
@@ -48,7 +72,11 @@ export const ROUTES: readonly RouteSpec<never, never, never>[] = [
   ...tokenRoutes,
 ];
 
-/** Entity schemas the document names in components.schemas. */
+/**
+ * Schemas the document names in components.schemas (and references, not repeats): the entities,
+ * the stored entities (an entity with its `version`, which is what every versioned resource is
+ * answered as) and the other answers of answers.ts, under the names of their TypeScript types.
+ */
 const DEFINITIONS: Record<string, v.GenericSchema> = {
   Component: ComponentSchema,
   ComponentGroup: ComponentGroupSchema,
@@ -63,6 +91,28 @@ const DEFINITIONS: Record<string, v.GenericSchema> = {
   Person: PersonSchema,
   SeverityGuideline: SeverityGuidelineSchema,
   StatusPageInfo: StatusPageInfoSchema,
+  StoredComponent: StoredComponentSchema,
+  StoredComponentGroup: StoredComponentGroupSchema,
+  StoredIncident: StoredIncidentSchema,
+  StoredMaintenance: StoredMaintenanceSchema,
+  StoredPostmortem: StoredPostmortemSchema,
+  StoredPreventionAction: StoredPreventionActionSchema,
+  StoredSlo: StoredSloSchema,
+  StoredPerson: StoredPersonSchema,
+  PageStatus: PageStatusSchema,
+  StatusSnapshot: StatusSnapshotSchema,
+  DayUptime: DayUptimeSchema,
+  ComponentUptime: ComponentUptimeSchema,
+  IncidentRoles: IncidentRolesSchema,
+  RoleHandOff: RoleHandOffAnswerSchema,
+  UpdatePosted: UpdatePostedSchema,
+  PostmortemSummary: PostmortemSummarySchema,
+  IncidentMetrics: IncidentMetricsSchema,
+  SloReport: SloReportSchema,
+  WeeklyReview: WeeklyReviewSchema,
+  TokenRecord: TokenRecordSchema,
+  CreatedToken: CreatedTokenSchema,
+  Session: SessionSchema,
 };
 
 let openApiCache: { text: string; etag: string } | null = null;

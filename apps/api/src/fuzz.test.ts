@@ -69,7 +69,13 @@ for (const { name, open } of databasesUnderTest()) {
     after(() => api?.close());
 
     // The event stream never ends by itself; its inputs are covered by public/stream.test.ts.
-    for (const route of [...ROUTES, ...PUBLIC_ROUTE_DOCS.filter((r) => !r.path.endsWith('/stream'))]) {
+    const fuzzed = [...ROUTES, ...PUBLIC_ROUTE_DOCS.filter((r) => !r.path.endsWith('/stream'))];
+
+    it('fuzzes the session, the status snapshot and the uptime of the page too', () => {
+      for (const path of ['/v1/session', '/v1/status.json', '/v1/uptime']) assert.ok(fuzzed.some((r) => r.method === 'GET' && r.path === path), path);
+    });
+
+    for (const route of fuzzed) {
       it(`${route.method} ${route.path} never fails with a 5xx`, async () => {
         const body = jsonSchema(route.body);
         const query = jsonSchema(route.query);

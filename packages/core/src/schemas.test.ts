@@ -9,6 +9,7 @@ import type {
   LocalizedText,
   Maintenance,
   MaintenanceUpdate,
+  PageStatus,
   Person,
   Postmortem,
   PostmortemTemplate,
@@ -18,9 +19,26 @@ import type {
   SeverityGuideline,
   SliSample,
   Slo,
+  SloReport,
   StatusPageInfo,
   TimelineEvent,
 } from './domain.js';
+import type {
+  ComponentUptime,
+  CreatedToken,
+  IncidentMetrics,
+  IncidentRoles,
+  Page,
+  PostmortemSummary,
+  RoleHandOff,
+  Session,
+  StatusSnapshot,
+  Stored,
+  TokenRecord,
+  UpdatePosted,
+  WeeklyReview,
+} from './answers.js';
+import type { DayUptime } from './uptime.js';
 import { DEFAULT_ROLES, DEFAULT_SEVERITY_GUIDELINE } from './guideline.js';
 import * as S from './schemas.js';
 import { validate } from './validate.js';
@@ -74,8 +92,46 @@ export type EntitySchemasMatchTheDomain = [
   Assert<Equals<Plain<S.SloCreateInput['timeWindow']>, Plain<Slo['timeWindow']>>>,
 ];
 
+// Answers: each answer schema's output equals its type in answers.ts, and `stored(schema)` /
+// `pageOf(item)` give Stored<T> / Page<T> of any entity.
+const storedTimeline = S.stored(S.TimelineEventSchema);
+const incidentPage = S.pageOf(S.StoredIncidentSchema);
+const roleAssignmentPage = S.pageOf(S.RoleAssignmentSchema);
+
+export type AnswerSchemasMatchAnswers = [
+  Assert<Same<typeof S.StoredComponentSchema, Stored<Component>>>,
+  Assert<Same<typeof S.StoredComponentGroupSchema, Stored<ComponentGroup>>>,
+  Assert<Same<typeof S.StoredIncidentSchema, Stored<Incident>>>,
+  Assert<Same<typeof S.StoredMaintenanceSchema, Stored<Maintenance>>>,
+  Assert<Same<typeof S.StoredPostmortemSchema, Stored<Postmortem>>>,
+  Assert<Same<typeof S.StoredPreventionActionSchema, Stored<PreventionAction>>>,
+  Assert<Same<typeof S.StoredSloSchema, Stored<Slo>>>,
+  Assert<Same<typeof S.StoredPersonSchema, Stored<Person>>>,
+  Assert<Same<typeof storedTimeline, Stored<TimelineEvent>>>,
+  Assert<Same<typeof incidentPage, Page<Stored<Incident>>>>,
+  Assert<Same<typeof roleAssignmentPage, Page<RoleAssignment>>>,
+  Assert<Same<typeof S.PageStatusSchema, PageStatus>>,
+  Assert<Same<typeof S.StatusSnapshotSchema, StatusSnapshot>>,
+  Assert<Same<typeof S.DayUptimeSchema, DayUptime>>,
+  Assert<Same<typeof S.ComponentUptimeSchema, ComponentUptime>>,
+  Assert<Same<typeof S.IncidentRolesSchema, IncidentRoles>>,
+  Assert<Same<typeof S.RoleHandOffAnswerSchema, RoleHandOff>>,
+  Assert<Same<typeof S.UpdatePostedSchema, UpdatePosted>>,
+  Assert<Same<typeof S.PostmortemSummarySchema, PostmortemSummary>>,
+  Assert<Same<typeof S.IncidentMetricsSchema, IncidentMetrics>>,
+  Assert<Same<typeof S.SloReportSchema, SloReport>>,
+  Assert<Same<typeof S.WeeklyReviewSchema, WeeklyReview>>,
+  Assert<Same<typeof S.TokenRecordSchema, TokenRecord>>,
+  Assert<Same<typeof S.CreatedTokenSchema, CreatedToken>>,
+  Assert<Same<typeof S.SessionSchema, Session>>,
+];
+
 // The check can fail: a near miss (same fields but one) is rejected.
 export type TheCheckCanFail = [
+  // @ts-expect-error a stored entity has a version the plain one lacks
+  Assert<Same<typeof S.StoredComponentSchema, Component>>,
+  // @ts-expect-error a page of plain incidents is not a page of stored ones
+  Assert<Same<typeof incidentPage, Page<Incident>>>,
   // @ts-expect-error ComponentGroup lacks Component's status, groupId, ...
   Assert<Same<typeof S.ComponentSchema, ComponentGroup>>,
   // @ts-expect-error an extra optional field is a difference
@@ -956,5 +1012,27 @@ describe('entity schemas', () => {
     fails(S.RoleDefinitionSchema, { ...DEFAULT_ROLES[0], multiple: 'no' }, 'multiple', 'Multiple must be true or false.');
     fails(S.SeverityGuidelineSchema, { ...DEFAULT_SEVERITY_GUIDELINE, updatedAt: '2026' }, 'updatedAt', /^Update time must be a date and time/);
     fails(S.LocalizedTextSchema, { en: 1 }, 'en', 'Text must be text.');
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Answers: stored entities and pages.
+
+describe('answer schemas', () => {
+  it('stored(): the entity and its version, a whole number from 1', () => {
+    const storedEvent: Stored<TimelineEvent> = { ...event, version: 3 };
+    assert.deepEqual(ok(storedTimeline, storedEvent), storedEvent);
+    assert.deepEqual(ok(S.StoredComponentSchema, { ...component, version: 1 }), { ...component, version: 1 });
+    fails(S.StoredComponentSchema, component, 'version', 'Version is required.');
+    fails(S.StoredComponentSchema, { ...component, version: 0 }, 'version', 'Version must be 1 or more.');
+    fails(S.StoredComponentSchema, { ...component, version: 1.5 }, 'version', 'Version must be a whole number.');
+    fails(S.StoredComponentSchema, { ...component, showcase: 'yes', version: 2 }, 'showcase', 'Show on the status page must be true or false.');
+  });
+  it('pageOf(): the items and the next cursor, null on the last page', () => {
+    const last: Page<Stored<Incident>> = { data: [{ ...incident, version: 2 }], nextCursor: null };
+    assert.deepEqual(ok(incidentPage, last), last);
+    const first: Page<RoleAssignment> = { data: [assignment], nextCursor: 'WyJhIiwiYiJd' };
+    assert.deepEqual(ok(roleAssignmentPage, first), first);
+    fails(incidentPage, { data: [incident], nextCursor: null }, 'data.0.version', 'Version is required.');
   });
 });

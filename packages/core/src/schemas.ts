@@ -1,6 +1,8 @@
 /**
- * Valibot schemas for every input the REST API and the forms take, and for every entity the API
- * returns (the server generates its OpenAPI document from them). Shared by server and browser.
+ * Valibot schemas for every input the REST API and the forms take, for every entity the API
+ * returns, and for its other answers (answers.ts: stored entities with their `version`, pages,
+ * the status snapshot, uptime, role boards, insights, tokens, sessions). The server generates its
+ * OpenAPI document from them. Shared by server and browser.
  *
  * Rules that hold throughout
  * - Strings are trimmed; lengths are bounded ({@link LIMITS}).
@@ -25,6 +27,7 @@ import {
   ACTION_EFFECTIVENESS,
   ACTION_KINDS,
   ACTION_STATUSES,
+  ALERT_STATES,
   BUDGETING_METHODS,
   COMPONENT_STATUSES,
   CONTRIBUTING_FACTOR_CATEGORIES,
@@ -32,6 +35,7 @@ import {
   INCIDENT_RELATIONS,
   INCIDENT_STATUSES,
   MAINTENANCE_STATUSES,
+  PAGE_INDICATORS,
   PAGE_POLICIES,
   POSTMORTEM_STATUSES,
   REQUIREMENT_LEVELS,
@@ -39,6 +43,7 @@ import {
   TOKEN_ROLES,
   VISIBILITIES,
 } from './domain.js';
+import { ACTION_HORIZONS } from './prevention.js';
 import { isDuration, isIsoDate, parseDuration, toIso, toMs } from './time.js';
 
 const ID_MAX = 128;
@@ -1407,3 +1412,205 @@ export const PersonSchema = merged({ id: idField }, personFields);
 
 /** SeverityGuideline. */
 export const SeverityGuidelineSchema = obj({ levels: severityLevels, whenUnsure, updatedAt });
+
+// ---------------------------------------------------------------------------------------------
+// Answers: the shapes of answers.ts (stored entities, pages, the status snapshot, uptime, role
+// boards, insights, tokens, sessions), for responses and the OpenAPI document. Like the entity
+// schemas they describe what a backend sends; schemas.test.ts proves each InferOutput equals
+// its type in answers.ts.
+
+/** A read-only list of `item` in an answer (no bounds: the backend decides how many). */
+/* @__NO_SIDE_EFFECTS__ */
+function many<const S extends v.GenericSchema>(item: S) {
+  return v.pipe(v.array(item), v.readonly());
+}
+
+/** An object with one entry `schema` per key of `keys` (a tally by status, kind, ...). */
+/* @__NO_SIDE_EFFECTS__ */
+function keyed<const K extends readonly string[], const S extends v.GenericSchema>(keys: K, schema: S) {
+  return v.object(Object.fromEntries(keys.map((key) => [key, schema])) as { [P in K[number]]: S });
+}
+
+/** A stored entity's version: a whole number from 1 (a PostgreSQL integer), bumped by every write. */
+const storedVersion = int('version', 1, 2_147_483_647);
+
+/**
+ * `schema` (an entity schema) with the `version` its backend stores it at: the schema of
+ * `Stored<T>`. Its ETag is `"<version>"`, and writes send it back in If-Match.
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function stored<const E extends v.ObjectEntries>(schema: v.ObjectSchema<E, v.ErrorMessage<v.ObjectIssue> | undefined>) {
+  return merged(schema.entries, { version: storedVersion });
+}
+
+/** One page of a list of `item`: the schema of `Page<T>` (`nextCursor` null on the last page). */
+/* @__NO_SIDE_EFFECTS__ */
+export function pageOf<const S extends v.GenericSchema>(item: S) {
+  return v.object({ data: many(item), nextCursor: v.nullable(v.string()) });
+}
+
+/** Stored<Component>. */
+export const StoredComponentSchema = stored(ComponentSchema);
+/** Stored<ComponentGroup>. */
+export const StoredComponentGroupSchema = stored(ComponentGroupSchema);
+/** Stored<Incident>. */
+export const StoredIncidentSchema = stored(IncidentSchema);
+/** Stored<Maintenance>. */
+export const StoredMaintenanceSchema = stored(MaintenanceSchema);
+/** Stored<Postmortem>. */
+export const StoredPostmortemSchema = stored(PostmortemSchema);
+/** Stored<PreventionAction>. */
+export const StoredPreventionActionSchema = stored(PreventionActionSchema);
+/** Stored<Slo>. */
+export const StoredSloSchema = stored(SloSchema);
+/** Stored<Person>. */
+export const StoredPersonSchema = stored(PersonSchema);
+
+/** PageStatus: the page's state in words, as Statuspage's `status`. */
+export const PageStatusSchema = v.object({ indicator: v.picklist(PAGE_INDICATORS), description: v.string() });
+
+/** StatusSnapshot: the public page at first sight. */
+export const StatusSnapshotSchema = v.object({
+  page: StatusPageInfoSchema,
+  status: PageStatusSchema,
+  groups: many(ComponentGroupSchema),
+  components: many(ComponentSchema),
+  incidents: many(IncidentSchema),
+  maintenances: many(MaintenanceSchema),
+  generatedAt: v.string(),
+});
+
+/** DayUptime: one day of a component's uptime bar. */
+export const DayUptimeSchema = v.object({
+  date: v.string(),
+  uptime: v.nullable(v.number()),
+  seconds: keyed(COMPONENT_STATUSES, v.number()),
+  incidentIds: many(v.string()),
+});
+
+/** ComponentUptime: a component's daily uptime, oldest day first. */
+export const ComponentUptimeSchema = v.object({ componentId: v.string(), days: many(DayUptimeSchema) });
+
+/** IncidentRoles: current holders, the full history (oldest first) and required roles nobody holds. */
+export const IncidentRolesSchema = v.object({
+  current: many(RoleAssignmentSchema),
+  history: many(RoleAssignmentSchema),
+  missing: many(v.string()),
+});
+
+/** RoleHandOff: the answer to a hand-off (its request body is {@link RoleHandOffSchema}). */
+export const RoleHandOffAnswerSchema = v.object({ released: RoleAssignmentSchema, assignment: RoleAssignmentSchema });
+
+/** UpdatePosted: the update just posted and the incident as it now is. */
+export const UpdatePostedSchema = v.object({ update: IncidentUpdateSchema, incident: StoredIncidentSchema });
+
+/** PostmortemSummary: what the status page shows of a published postmortem. */
+export const PostmortemSummarySchema = v.object({
+  incidentId: v.string(),
+  title: v.string(),
+  publicSummary: v.string(),
+  publishedAt: v.string(),
+});
+
+const durationStats = v.object({
+  count: v.number(),
+  mean: v.nullable(v.number()),
+  median: v.nullable(v.number()),
+  p90: v.nullable(v.number()),
+});
+
+/** IncidentMetrics: MTTx, weekly counts by severity, recurrence and the action mix over a range. */
+export const IncidentMetricsSchema = v.object({
+  from: v.string(),
+  to: v.string(),
+  severities: many(v.string()),
+  mttx: v.object({
+    incidents: v.number(),
+    timeToDetect: durationStats,
+    timeToAcknowledge: durationStats,
+    timeToMitigate: durationStats,
+    timeToResolve: durationStats,
+  }),
+  weeks: many(
+    v.object({ week: v.string(), start: v.string(), counts: v.record(v.string(), v.number()), other: v.number(), total: v.number() }),
+  ),
+  recurrence: v.object({ total: v.number(), recurrences: v.number(), rate: v.nullable(v.number()), ids: many(v.string()) }),
+  actionMix: v.object({
+    total: v.number(),
+    byKind: keyed(ACTION_KINDS, v.number()),
+    byHorizon: keyed(ACTION_HORIZONS, v.number()),
+    rootCauseShare: v.nullable(v.number()),
+    needsRootCause: v.boolean(),
+  }),
+});
+
+/** SloReport: everything the SLO gauge shows. */
+export const SloReportSchema = v.object({
+  sloId: v.string(),
+  windowStart: v.number(),
+  windowEnd: v.number(),
+  target: v.number(),
+  budgetingMethod: v.picklist(BUDGETING_METHODS),
+  good: v.number(),
+  total: v.number(),
+  attainment: v.nullable(v.number()),
+  budgetTotal: v.number(),
+  budgetConsumed: v.number(),
+  budgetRemaining: v.number(),
+  burnRates: many(
+    v.object({
+      severity: v.picklist(['page', 'ticket']),
+      longMs: v.number(),
+      shortMs: v.number(),
+      threshold: v.number(),
+      longRate: v.nullable(v.number()),
+      shortRate: v.nullable(v.number()),
+      firing: v.boolean(),
+    }),
+  ),
+  alert: v.picklist(ALERT_STATES),
+  timeToExhaustionMs: v.nullable(v.number()),
+  budgetSeries: many(v.object({ at: v.number(), remaining: v.number() })),
+  incidents: many(v.object({ incidentId: v.string(), bad: v.number(), budgetFraction: v.number() })),
+});
+
+/** WeeklyReview: the week's incidents, actions due and overdue, SLOs burning, postmortems waiting. */
+export const WeeklyReviewSchema = v.object({
+  week: v.string(),
+  start: v.string(),
+  end: v.string(),
+  asOf: v.string(),
+  incidents: many(StoredIncidentSchema),
+  actionsDue: many(StoredPreventionActionSchema),
+  actionsOverdue: many(v.object({ action: PreventionActionSchema, daysOverdue: v.number() })),
+  slosBurning: many(v.object({ slo: StoredSloSchema, report: SloReportSchema })),
+  postmortemsInReview: many(StoredPostmortemSchema),
+  recurredAfterDone: many(v.object({ action: PreventionActionSchema, recurrenceIds: many(v.string()) })),
+});
+
+/** TokenRecord: an API token as admins see it (never its secret). */
+export const TokenRecordSchema = v.object({
+  id: v.string(),
+  name: v.string(),
+  role: v.picklist(TOKEN_ROLES),
+  createdAt: v.string(),
+  lastUsedAt: v.nullable(v.string()),
+  revokedAt: v.nullable(v.string()),
+});
+
+/** CreatedToken: a token's record and its secret, shown this once. */
+export const CreatedTokenSchema = v.object({
+  id: v.string(),
+  name: v.string(),
+  role: v.picklist(TOKEN_ROLES),
+  createdAt: v.string(),
+  lastUsedAt: v.nullable(v.string()),
+  revokedAt: v.nullable(v.string()),
+  token: v.string(),
+});
+
+/** Session: the role of the caller's token and its id and name; all null when anonymous. */
+export const SessionSchema = v.object({
+  role: v.nullable(v.picklist(TOKEN_ROLES)),
+  token: v.nullable(v.object({ id: v.string(), name: v.string() })),
+});

@@ -4,7 +4,7 @@
  * also configures.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import type { TokenRole } from '@hansei/core';
+import type { TokenRecord, TokenRole } from '@hansei/core';
 import type { Sql } from '../db/database.js';
 import { newId } from '../ids.js';
 import type { Services } from '../services.js';
@@ -14,16 +14,6 @@ export interface Caller {
   readonly tokenId: string;
   readonly role: TokenRole;
   readonly name: string;
-}
-
-/** A token as listed to admins: never the secret. */
-export interface TokenRecord {
-  readonly id: string;
-  readonly name: string;
-  readonly role: TokenRole;
-  readonly createdAt: string;
-  readonly lastUsedAt: string | null;
-  readonly revokedAt: string | null;
 }
 
 interface TokenRow {

@@ -5,11 +5,13 @@
  *
  * Only what a public document can show is read: public incidents that are open or among the
  * most recent {@link STATUSPAGE_LIST_LIMIT} (by creation and by last change), maintenances that
- * are not completed or among the most recent, and public updates only. Internal rows never leave
- * the database through here.
+ * are not completed or among the most recent, and public updates only, and links to related
+ * incidents only when those are public too. Internal rows never leave the database through here.
  */
 import {
   STATUSPAGE_LIST_LIMIT,
+  defaultPageInfo,
+  publicIncident,
   type Component,
   type ComponentGroup,
   type Incident,
@@ -19,8 +21,9 @@ import {
   type StatuspageData,
 } from '@hansei/core';
 import type { Sql } from '../db/database.js';
+import { publicIncidentIds } from '../store/incidents.js';
 import { publicPostmortemSummaries } from '../store/postmortems.js';
-import { SETTING_KEYS, defaultPageInfo } from '../store/settings.js';
+import { SETTING_KEYS } from '../store/settings.js';
 
 /** Everything the public documents are rendered from. */
 export interface PublicData {
@@ -104,10 +107,11 @@ export async function loadPublicData(sql: Sql, origin: string): Promise<PublicDa
     list.push(row.doc);
     updatesOf.set(row.incident_id, list);
   }
+  const publicRelated = await publicIncidentIds(sql, [...new Set(incidents.flatMap((row) => (row.doc.related ?? []).map((r) => r.incidentId)))]);
   const data = {
     groups: docs(groups),
     components: docs(components),
-    incidents: docs(incidents).map((incident) => withUpdates(incident, updatesOf.get(incident.id) ?? [])),
+    incidents: docs(incidents).map((incident) => publicIncident(withUpdates(incident, updatesOf.get(incident.id) ?? []), publicRelated)),
     maintenances: docs(maintenances),
   };
   const changedAt = latest(

@@ -34,12 +34,17 @@ for (const { name, open } of databasesUnderTest()) {
     it('writes every public document at paths mirroring its URL, over the built status page', async () => {
       const dir = join(work, 'out');
       const { files } = await exportSnapshot(api.services, dir, { statusPageDir: site, url: 'https://status.example.com/' });
-      assert.deepEqual(files, [...DOCUMENT_FILES, '_headers', 'assets/app.js', 'feed.atom', 'history.atom', 'index.html', 'v1/badge.svg', 'v1/feed.atom'].sort());
+      assert.deepEqual(files, [...DOCUMENT_FILES, '_headers', 'assets/app.js', 'feed.atom', 'history.atom', 'index.html', 'v1/badge.svg', 'v1/feed.atom', 'v1/status.json'].sort());
       const listed = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
       assert.equal(listed.length, files.length, 'no temporary files left');
       const summary = JSON.parse(await readFile(join(dir, 'api/v2/summary.json'), 'utf8'));
       assert.equal(summary.page.url, 'https://status.example.com');
       assert.equal(fromStatuspageSummary(summary).components.length, 2);
+      const snapshot = JSON.parse(await readFile(join(dir, 'v1/status.json'), 'utf8'));
+      assert.equal(snapshot.page.url, 'https://status.example.com');
+      assert.deepEqual(snapshot.status, summary.status, 'the same status as the v2 documents');
+      assert.equal(snapshot.components.length, 2);
+      assert.equal(snapshot.generatedAt, iso(TEST_NOW));
       for (const file of files) assert.ok(!(await readFile(join(dir, file), 'utf8')).includes(SECRET), `${file} leaks internal data`);
       assert.match(await readFile(join(dir, 'feed.atom'), 'utf8'), /<link rel="self" type="application\/atom\+xml" href="https:\/\/status\.example\.com\/feed\.atom"\/>/);
       assert.match(await readFile(join(dir, '_headers'), 'utf8'), /Access-Control-Allow-Origin: \*/);
@@ -52,7 +57,7 @@ for (const { name, open } of databasesUnderTest()) {
       const dir = join(work, 'same');
       const { files } = await exportSnapshot(api.services, dir);
       assert.ok(!files.includes('index.html'));
-      for (const file of [...DOCUMENT_FILES, 'v1/badge.svg']) {
+      for (const file of [...DOCUMENT_FILES, 'v1/badge.svg', 'v1/status.json']) {
         const served = await api.request('GET', `/${file}`);
         assert.equal(await readFile(join(dir, file), 'utf8'), served.text, file);
       }

@@ -1,8 +1,8 @@
 /**
  * `hansei export DIR`: a static snapshot of the public surface that any static host or CDN can
  * serve, so the status page stays up when your own infrastructure is down. Every
- * `/api/v2/*.json` document, the Atom feed and the badge are written at paths mirroring their
- * URLs, over a copy of the built status page when one is given. Each file is written to a
+ * `/api/v2/*.json` document, the status snapshot (`/v1/status.json`), the Atom feed and the
+ * badge are written at paths mirroring their URLs, over a copy of the built status page when one is given. Each file is written to a
  * temporary name and renamed, so a host serving `dir` never sees half a file.
  */
 import { cp, mkdir, readdir, rename, stat, writeFile } from 'node:fs/promises';
@@ -11,6 +11,7 @@ import type { Services } from '../services.js';
 import { BADGE_PATH, renderBadge } from './badge.js';
 import { loadPublicData } from './data.js';
 import { FEED_PATHS, renderFeed } from './feed.js';
+import { SNAPSHOT_PATH, snapshotOf } from './snapshot.js';
 import { STATUSPAGE_DOCUMENTS } from './statuspage.js';
 
 export interface ExportOptions {
@@ -59,6 +60,7 @@ export async function snapshotDocuments(services: Services, url: string): Promis
   for (const doc of STATUSPAGE_DOCUMENTS) documents.set(doc.path.slice(1), JSON.stringify(doc.render(input)));
   for (const path of FEED_PATHS) documents.set(path.slice(1), renderFeed(input, `${base}${path}`));
   documents.set(BADGE_PATH.slice(1), renderBadge(input) as string);
+  documents.set(SNAPSHOT_PATH.slice(1), JSON.stringify(snapshotOf(input, new Date(services.now()).toISOString())));
   return documents;
 }
 

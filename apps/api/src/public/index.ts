@@ -1,6 +1,7 @@
 /**
- * The public surface: the Statuspage v2-compatible `/api/v2/*.json` documents, the Atom feed,
- * the status badge and the live event stream, with rate limits. Anonymous, CORS-open, cached in
+ * The public surface: the Statuspage v2-compatible `/api/v2/*.json` documents, the kit's own
+ * status snapshot (`/v1/status.json`), the Atom feed, the status badge and the live event
+ * stream, with rate limits. Anonymous, CORS-open, cached in
  * memory until the next change event (see cache.ts).
  *
  * ```ts
@@ -10,12 +11,14 @@
  * ```
  */
 import type { Context, Hono } from 'hono';
+import { StatusSnapshotSchema } from '@hansei/core';
 import type { RouteSpec } from '../http/route.js';
 import type { Services } from '../services.js';
 import { BADGE_PATH, BadgeQuery, SVG_TYPE, mountBadge } from './badge.js';
 import type { CacheOptions } from './cache.js';
 import { ATOM_TYPE, FEED_PATHS, mountFeed } from './feed.js';
 import { rateLimit, type RateLimitOptions } from './rate-limit.js';
+import { SNAPSHOT_PATH, mountSnapshot } from './snapshot.js';
 import { PublicSource } from './source.js';
 import { STATUSPAGE_DOCUMENTS, mountStatuspage } from './statuspage.js';
 import { EventHub, STREAM_PATH, StreamQuery, mountStream, type StreamOptions } from './stream.js';
@@ -44,7 +47,7 @@ export interface PublicSurface {
 }
 
 /** Paths of the public surface: rate-limited whatever credentials come with them. */
-const SURFACE = new Set<string>([...FEED_PATHS, BADGE_PATH, STREAM_PATH]);
+const SURFACE = new Set<string>([...FEED_PATHS, BADGE_PATH, STREAM_PATH, SNAPSHOT_PATH]);
 
 /** Requests that count against the public budget: the public surface, and anonymous API calls. */
 function isPublic(c: Context): boolean {
@@ -67,6 +70,7 @@ export function mountPublic(app: Hono, services: Services, options: PublicOption
   const hub = new EventHub(services.db);
   if (options.rateLimit !== false) app.use('*', rateLimit({ ...options.rateLimit, trustProxy, isPublic }));
   mountStatuspage(app, source);
+  mountSnapshot(app, source);
   mountFeed(app, source);
   mountBadge(app, source);
   mountStream(app, services, hub, options.stream);
@@ -107,6 +111,18 @@ export const PUBLIC_ROUTE_DOCS: readonly RouteSpec<never, never, never>[] = [
     responses: { 200: { description: 'The document.', mediaType: 'application/json' }, 429: { description: 'Too many requests: see Retry-After.' } },
     handler: served,
   })),
+  {
+    method: 'GET',
+    path: SNAPSHOT_PATH,
+    operationId: 'getStatusSnapshot',
+    summary: 'The public status page at first sight, in one document',
+    description:
+      'The page, its status (as `/api/v2/status.json`), the groups with a visible component, the visible components with the statuses the page shows, unresolved public incidents (public updates only, most recently started first), maintenances scheduled, in progress or verifying (soonest first), and when it was generated. Anonymous (a token changes nothing), CORS-open, cacheable (ETag, 304); also written by `hansei export`.',
+    tags: TAGS,
+    access: 'public',
+    responses: { 200: { description: 'The snapshot.', schema: StatusSnapshotSchema }, 429: { description: 'Too many requests: see Retry-After.' } },
+    handler: served,
+  },
   {
     method: 'GET',
     path: FEED_PATHS[0],

@@ -8,12 +8,13 @@ import {
   ActionListQuerySchema,
   ActionMoveSchema,
   ActionPatchSchema,
-  PreventionActionSchema,
+  StoredPreventionActionSchema,
+  pageOf,
   type ActionStatus,
   type PreventionAction,
 } from '@hansei/core';
 import type { Sql } from '../db/database.js';
-import { conflict, invalid, notFound, preconditionFailed } from '../http/errors.js';
+import { conflict, invalid, notFound } from '../http/errors.js';
 import { contentTag, defineRoute, json, versionTag, type RouteSpec } from '../http/route.js';
 import { newId } from '../ids.js';
 import type { Services } from '../services.js';
@@ -27,10 +28,10 @@ import {
   missingIncidents,
   rankFor,
 } from '../store/actions.js';
-import { deleteDoc, getDoc, getForChange, insertDoc, updateDoc, type Versioned } from '../store/documents.js';
+import { deleteDoc, getDoc, getForChange, insertDoc, stale, updateDoc, withVersion, type Versioned } from '../store/documents.js';
 import { publish } from '../store/events.js';
 import { requirePerson } from '../store/people.js';
-import { IdParams, isoNow, pageOf, readCache } from './common.js';
+import { IdParams, isoNow, readCache } from './common.js';
 
 const TAGS = ['actions'];
 const TABLE = 'prevention_actions';
@@ -60,9 +61,9 @@ function inColumn(doc: PreventionAction, previous: ActionStatus, now: string): P
 /** Saves `doc` over `current`, keeps action_incidents in step, publishes. */
 async function save(services: Services, tx: Sql, current: Versioned<PreventionAction>, doc: PreventionAction, type: string): Promise<Versioned<PreventionAction>> {
   const result = await updateDoc(tx, TABLE, doc, current.version, actionColumns(doc));
-  if (typeof result === 'string') throw preconditionFailed('prevention action', current.doc, versionTag(current.version));
+  if (typeof result === 'string') throw stale('prevention action', current);
   await linkIncidents(tx, doc.id, doc.incidentIds);
-  await publish(services.db, tx, 'internal', type, { action: doc, version: result.version }, services.now());
+  await publish(services.db, tx, 'internal', type, { action: withVersion(result), version: result.version }, services.now());
   return result;
 }
 
@@ -81,10 +82,10 @@ export const actionRoutes: RouteSpec<never, never, never>[] = [
     tags: TAGS,
     access: 'viewer',
     query: ActionListQuerySchema,
-    responses: { 200: { description: 'A page of actions.', schema: pageOf(PreventionActionSchema) } },
+    responses: { 200: { description: 'A page of actions.', schema: pageOf(StoredPreventionActionSchema) } },
     handler: async ({ services, caller, query }) => {
       const page = await listActions(services.db, query);
-      const body = { data: page.data.map((r) => r.doc), nextCursor: page.nextCursor };
+      const body = { data: page.data.map(withVersion), nextCursor: page.nextCursor };
       return json(body, { etag: contentTag(JSON.stringify(body)), cacheControl: readCache(caller), headers: { vary: 'authorization' } });
     },
   }),
@@ -96,11 +97,11 @@ export const actionRoutes: RouteSpec<never, never, never>[] = [
     tags: TAGS,
     access: 'viewer',
     params: IdParams,
-    responses: { 200: { description: 'The action.', schema: PreventionActionSchema } },
+    responses: { 200: { description: 'The action.', schema: StoredPreventionActionSchema } },
     handler: async ({ services, caller, params }) => {
       const found = await getDoc<PreventionAction>(services.db, TABLE, params.id);
       if (!found) throw notFound('prevention action', params.id);
-      return json(found.doc, { etag: versionTag(found.version), cacheControl: readCache(caller), headers: { vary: 'authorization' } });
+      return json(withVersion(found), { etag: versionTag(found.version), cacheControl: readCache(caller), headers: { vary: 'authorization' } });
     },
   }),
   defineRoute({
@@ -113,7 +114,7 @@ export const actionRoutes: RouteSpec<never, never, never>[] = [
     access: 'responder',
     body: ActionCreateSchema,
     idempotent: true,
-    responses: { 201: { description: 'Created.', schema: PreventionActionSchema } },
+    responses: { 201: { description: 'Created.', schema: StoredPreventionActionSchema } },
     handler: async ({ services, body }) => {
       const now = isoNow(services.now());
       const saved = await services.db.transaction(async (tx) => {
@@ -138,10 +139,10 @@ export const actionRoutes: RouteSpec<never, never, never>[] = [
         };
         const result = await insertDoc(tx, TABLE, doc, actionColumns(doc));
         await linkIncidents(tx, doc.id, doc.incidentIds);
-        await publish(services.db, tx, 'internal', 'action.created', { action: doc, version: result.version }, services.now());
+        await publish(services.db, tx, 'internal', 'action.created', { action: withVersion(result), version: result.version }, services.now());
         return result;
       });
-      return json(saved.doc, { status: 201, etag: versionTag(saved.version), headers: { location: `/v1/actions/${saved.doc.id}` } });
+      return json(withVersion(saved), { status: 201, etag: versionTag(saved.version), headers: { location: `/v1/actions/${saved.doc.id}` } });
     },
   }),
   defineRoute({
@@ -155,7 +156,7 @@ export const actionRoutes: RouteSpec<never, never, never>[] = [
     params: IdParams,
     body: ActionPatchSchema,
     ifMatch: true,
-    responses: { 200: { description: 'Updated.', schema: PreventionActionSchema } },
+    responses: { 200: { description: 'Updated.', schema: StoredPreventionActionSchema } },
     handler: async ({ services, params, body, ifMatch }) => {
       const saved = await services.db.transaction(async (tx) => {
         const found = await current(tx, params.id, ifMatch);
@@ -172,7 +173,7 @@ export const actionRoutes: RouteSpec<never, never, never>[] = [
         const doc = inColumn({ ...found.doc, ...body, rank, updatedAt: isoNow(services.now()) }, found.doc.status, isoNow(services.now()));
         return save(services, tx, found, doc, 'action.updated');
       });
-      return json(saved.doc, { etag: versionTag(saved.version) });
+      return json(withVersion(saved), { etag: versionTag(saved.version) });
     },
   }),
   defineRoute({
@@ -186,7 +187,7 @@ export const actionRoutes: RouteSpec<never, never, never>[] = [
     params: IdParams,
     body: ActionMoveSchema,
     ifMatch: true,
-    responses: { 200: { description: 'Moved.', schema: PreventionActionSchema } },
+    responses: { 200: { description: 'Moved.', schema: StoredPreventionActionSchema } },
     handler: async ({ services, params, body, ifMatch }) => {
       const saved = await services.db.transaction(async (tx) => {
         await lockBoard(tx);
@@ -203,7 +204,7 @@ export const actionRoutes: RouteSpec<never, never, never>[] = [
         const doc = inColumn({ ...found.doc, status: body.status, rank, updatedAt: now }, found.doc.status, now);
         return save(services, tx, found, doc, 'action.moved');
       });
-      return json(saved.doc, { etag: versionTag(saved.version) });
+      return json(withVersion(saved), { etag: versionTag(saved.version) });
     },
   }),
   defineRoute({
@@ -220,7 +221,7 @@ export const actionRoutes: RouteSpec<never, never, never>[] = [
       await services.db.transaction(async (tx) => {
         const found = await current(tx, params.id, ifMatch);
         const result = await deleteDoc(tx, TABLE, params.id, found.version);
-        if (result !== 'deleted') throw preconditionFailed('prevention action', found.doc, versionTag(found.version));
+        if (result !== 'deleted') throw stale('prevention action', found);
         await publish(services.db, tx, 'internal', 'action.deleted', { id: params.id }, services.now());
       });
       return new Response(null, { status: 204 });

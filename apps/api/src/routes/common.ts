@@ -7,11 +7,6 @@ export const IdParams = v.object({
   id: v.pipe(v.string(), v.minLength(1, 'The id is empty.'), v.maxLength(100, 'The id is longer than 100 characters.')),
 });
 
-/** A page of items: what every list route answers. */
-export function pageOf<T extends v.GenericSchema>(item: T) {
-  return v.object({ data: v.array(item), nextCursor: v.nullable(v.string()) });
-}
-
 /** Cache-Control for a read: shared caches may keep anonymous answers briefly; tokens' answers are private. */
 export function readCache(caller: Caller | null): string {
   return caller ? 'private, no-cache' : 'public, max-age=5, stale-while-revalidate=30';

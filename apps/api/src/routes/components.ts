@@ -1,28 +1,33 @@
 /**
  * Components (the services on the status page), their groups, status history and daily uptime.
- * Anonymous readers see showcased components only; a token sees all.
+ * Anonymous readers see showcased components only; a token sees all. Every component and group
+ * answered carries its `version` (its ETag's number).
  */
 import * as v from 'valibot';
 import {
   ComponentCreateSchema,
   ComponentGroupCreateSchema,
   ComponentGroupPatchSchema,
-  ComponentGroupSchema,
   ComponentPatchSchema,
-  ComponentSchema,
-  dailyUptime,
+  ComponentUptimeSchema,
+  StoredComponentGroupSchema,
+  StoredComponentSchema,
+  isTimeZone,
   type Component,
   type ComponentGroup,
   type ComponentStatus,
   type ComponentStatusChange,
 } from '@hansei/core';
 import type { Sql } from '../db/database.js';
-import { conflict, notFound, preconditionFailed } from '../http/errors.js';
+import type { Caller } from '../http/auth.js';
+import { conflict, notFound } from '../http/errors.js';
 import { contentTag, defineRoute, json, versionTag, type RouteSpec } from '../http/route.js';
 import { newId } from '../ids.js';
 import type { Services } from '../services.js';
-import { deleteForChange, getDoc, getForChange, insertDoc, saveChange, updateDoc, type Versioned } from '../store/documents.js';
+import { deleteForChange, getDoc, getForChange, insertDoc, saveChange, stale, updateDoc, withVersion, type Versioned } from '../store/documents.js';
 import { publish } from '../store/events.js';
+import { readPageInfo } from '../store/settings.js';
+import { uptimeOf, type UptimeOptions } from '../store/uptime.js';
 import { IdParams, isoNow, readCache } from './common.js';
 
 const TAGS = ['components'];
@@ -75,24 +80,53 @@ export async function setComponentStatus(
   const doc: Component = { ...current.doc, status, updatedAt: at };
   const [row] = await sql.query<{ version: number }>('update components set version = version + 1, updated_at = $2, doc = $3 where id = $1 returning version', [componentId, at, JSON.stringify(doc)]);
   await recordStatusChange(sql, { componentId, status, at, incidentId: cause.incidentId ?? null, maintenanceId: cause.maintenanceId ?? null });
-  await publish(services.db, sql, doc.showcase ? 'public' : 'internal', 'component.updated', { component: doc, version: row?.version }, services.now());
+  await publishComponent(services, sql, doc.showcase ? 'public' : 'internal', 'component.updated', { doc, version: row?.version ?? current.version + 1 });
   return doc;
 }
 
-const UptimeQuery = v.object({
-  days: v.optional(
-    v.pipe(v.string(), v.regex(/^\d{1,3}$/, 'Days must be a whole number from 1 to 366.'), v.transform(Number), v.minValue(1, 'Days must be 1 or more.'), v.maxValue(366, 'Days must be 366 or less.')),
+/** Publishes a component's change with the component and its version (also beside it, as events always carried it). */
+function publishComponent(services: Services, sql: Sql, audience: 'public' | 'internal', type: string, saved: Versioned<Component>): Promise<number> {
+  return publish(services.db, sql, audience, type, { component: withVersion(saved), version: saved.version }, services.now());
+}
+
+/** `days`: a whole number of days from 1 to `max`, 90 when absent. */
+function daysQuery(max: number) {
+  return v.optional(
+    v.pipe(
+      v.string(),
+      v.regex(/^\d{1,3}$/, `Days must be a whole number from 1 to ${max}.`),
+      v.transform(Number),
+      v.minValue(1, 'Days must be 1 or more.'),
+      v.maxValue(max, `Days must be ${max} or less.`),
+    ),
     '90',
-  ),
+  );
+}
+
+const UptimeQuery = v.object({
+  days: daysQuery(366),
   timeZone: v.optional(v.pipe(v.string(), v.maxLength(64))),
 });
 
-const UptimeDay = v.object({
-  date: v.string(),
-  uptime: v.nullable(v.number()),
-  seconds: v.record(v.string(), v.number()),
-  incidentIds: v.array(v.string()),
+const PageUptimeQuery = v.object({
+  days: daysQuery(90),
+  timeZone: v.optional(v.pipe(v.string(), v.maxLength(64), v.check((zone: string) => isTimeZone(zone), 'The time zone must be an IANA time zone like Asia/Tokyo or UTC.'))),
 });
+
+/** {@link uptimeOf}, with a day that cannot be cut (a bad time zone or start date) answered 409. */
+async function uptimeAnswer(sql: Sql, components: readonly Component[], options: UptimeOptions) {
+  try {
+    return await uptimeOf(sql, components, options);
+  } catch (error) {
+    if (error instanceof RangeError) throw conflict(error.message);
+    throw error;
+  }
+}
+
+/** Cache-Control and Vary of a public read, which a token's answer may differ from. */
+function readHeaders(caller: Caller | null) {
+  return { cacheControl: readCache(caller), headers: { vary: 'authorization' } };
+}
 
 export const componentRoutes: RouteSpec<never, never, never>[] = [
   defineRoute({
@@ -103,12 +137,11 @@ export const componentRoutes: RouteSpec<never, never, never>[] = [
     description: 'Anonymous callers see showcased components only.',
     tags: TAGS,
     access: 'public',
-    responses: { 200: { description: 'The components.', schema: v.object({ data: v.array(ComponentSchema) }) } },
+    responses: { 200: { description: 'The components.', schema: v.object({ data: v.array(StoredComponentSchema) }) } },
     handler: async ({ services, caller }) => {
       const rows = await allComponents(services.db);
-      const data = rows.map((r) => r.doc).filter((c) => caller !== null || c.showcase);
-      const body = JSON.stringify({ data });
-      return json({ data }, { etag: contentTag(body), cacheControl: readCache(caller), headers: { vary: 'authorization' } });
+      const data = rows.filter((r) => caller !== null || r.doc.showcase).map(withVersion);
+      return json({ data }, { etag: contentTag(JSON.stringify({ data })), ...readHeaders(caller) });
     },
   }),
   defineRoute({
@@ -119,11 +152,11 @@ export const componentRoutes: RouteSpec<never, never, never>[] = [
     tags: TAGS,
     access: 'public',
     params: IdParams,
-    responses: { 200: { description: 'The component.', schema: ComponentSchema } },
+    responses: { 200: { description: 'The component.', schema: StoredComponentSchema } },
     handler: async ({ services, caller, params }) => {
       const found = await getDoc<Component>(services.db, 'components', params.id);
       if (!found || (!caller && !found.doc.showcase)) throw notFound('component', params.id);
-      return json(found.doc, { etag: versionTag(found.version), cacheControl: readCache(caller), headers: { vary: 'authorization' } });
+      return json(withVersion(found), { etag: versionTag(found.version), ...readHeaders(caller) });
     },
   }),
   defineRoute({
@@ -136,29 +169,30 @@ export const componentRoutes: RouteSpec<never, never, never>[] = [
     access: 'public',
     params: IdParams,
     query: UptimeQuery,
-    responses: { 200: { description: 'Daily uptime, oldest first.', schema: v.object({ componentId: v.string(), days: v.array(UptimeDay) }) } },
+    responses: { 200: { description: 'Daily uptime, oldest first.', schema: ComponentUptimeSchema } },
     handler: async ({ services, caller, params, query }) => {
       const found = await getDoc<Component>(services.db, 'components', params.id);
       if (!found || (!caller && !found.doc.showcase)) throw notFound('component', params.id);
-      const rows = await services.db.query<{ at: string; status: ComponentStatus; incident_id: string | null; maintenance_id: string | null }>(
-        'select at, status, incident_id, maintenance_id from component_status_changes where component_id = $1 order by at, seq',
-        [params.id],
-      );
-      const history = rows.map((r) => ({ componentId: params.id, at: r.at, status: r.status, incidentId: r.incident_id, maintenanceId: r.maintenance_id }));
-      let days;
-      try {
-        days = dailyUptime(history, { end: services.now(), days: query.days, timeZone: query.timeZone ?? 'UTC', startDate: found.doc.startDate });
-      } catch (error) {
-        throw conflict((error as Error).message);
-      }
-      if (!caller) {
-        // Anonymous readers learn only of public incidents.
-        const ids = [...new Set(days.flatMap((d) => d.incidentIds))];
-        const visible = ids.length ? new Set((await services.db.query<{ id: string }>(`select id from incidents where id = any($1) and visibility = 'public'`, [ids])).map((r) => r.id)) : new Set<string>();
-        days = days.map((d) => ({ ...d, incidentIds: d.incidentIds.filter((id) => visible.has(id)) }));
-      }
-      const body = { componentId: params.id, days };
-      return json(body, { etag: contentTag(JSON.stringify(body)), cacheControl: readCache(caller), headers: { vary: 'authorization' } });
+      const [body] = await uptimeAnswer(services.db, [found.doc], { now: services.now(), days: query.days, timeZone: query.timeZone ?? 'UTC', publicIncidentsOnly: !caller });
+      return json(body, { etag: contentTag(JSON.stringify(body)), ...readHeaders(caller) });
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/v1/uptime',
+    operationId: 'getUptime',
+    summary: 'Daily uptime of every public component',
+    description:
+      'The uptime bars of the status page: every component it shows, in page order, each as `/v1/components/{id}/uptime` gives it, for the last `days` days (1 to 90, default 90) cut at midnight in `timeZone` (default: the page\'s time zone). Anonymous readers see public incidents only in `incidentIds`.',
+    tags: TAGS,
+    access: 'public',
+    query: PageUptimeQuery,
+    responses: { 200: { description: 'Daily uptime per public component, oldest day first.', schema: v.object({ data: v.array(ComponentUptimeSchema) }) } },
+    handler: async ({ services, caller, query, request }) => {
+      const shown = (await allComponents(services.db)).map((r) => r.doc).filter((c) => c.showcase);
+      const timeZone = query.timeZone ?? (await readPageInfo(services.db, new URL(request.url).origin)).timeZone;
+      const data = await uptimeAnswer(services.db, shown, { now: services.now(), days: query.days, timeZone, publicIncidentsOnly: !caller });
+      return json({ data }, { etag: contentTag(JSON.stringify({ data })), ...readHeaders(caller) });
     },
   }),
   defineRoute({
@@ -170,7 +204,7 @@ export const componentRoutes: RouteSpec<never, never, never>[] = [
     access: 'admin',
     body: ComponentCreateSchema,
     idempotent: true,
-    responses: { 201: { description: 'Created.', schema: ComponentSchema } },
+    responses: { 201: { description: 'Created.', schema: StoredComponentSchema } },
     handler: async ({ services, body }) => {
       const now = isoNow(services.now());
       const created = await services.db.transaction(async (tx) => {
@@ -190,10 +224,10 @@ export const componentRoutes: RouteSpec<never, never, never>[] = [
         };
         const saved = await insertDoc(tx, 'components', doc, { group_id: doc.groupId, position: doc.position });
         await recordStatusChange(tx, { componentId: doc.id, status: doc.status, at: now, incidentId: null, maintenanceId: null });
-        await publish(services.db, tx, doc.showcase ? 'public' : 'internal', 'component.created', { component: doc, version: 1 }, services.now());
+        await publishComponent(services, tx, doc.showcase ? 'public' : 'internal', 'component.created', saved);
         return saved;
       });
-      return json(created.doc, { status: 201, etag: versionTag(created.version), headers: { location: `/v1/components/${created.doc.id}` } });
+      return json(withVersion(created), { status: 201, etag: versionTag(created.version), headers: { location: `/v1/components/${created.doc.id}` } });
     },
   }),
   defineRoute({
@@ -206,7 +240,7 @@ export const componentRoutes: RouteSpec<never, never, never>[] = [
     params: IdParams,
     body: ComponentPatchSchema,
     ifMatch: true,
-    responses: { 200: { description: 'Updated.', schema: ComponentSchema } },
+    responses: { 200: { description: 'Updated.', schema: StoredComponentSchema } },
     handler: async ({ services, params, body, ifMatch }) => {
       const saved = await services.db.transaction(async (tx) => {
         const current = await getForChange<Component>(tx, 'components', 'component', params.id, ifMatch);
@@ -215,13 +249,13 @@ export const componentRoutes: RouteSpec<never, never, never>[] = [
         const doc: Component = { ...current.doc, ...body, updatedAt: at };
         const result = await updateDoc(tx, 'components', doc, current.version, { group_id: doc.groupId, position: doc.position });
         if (result === 'missing') throw notFound('component', params.id);
-        if (result === 'conflict') throw preconditionFailed('component', current.doc, versionTag(current.version));
+        if (result === 'conflict') throw stale('component', current);
         if (doc.status !== current.doc.status) await recordStatusChange(tx, { componentId: doc.id, status: doc.status, at, incidentId: null, maintenanceId: null });
         const audience = doc.showcase || current.doc.showcase ? 'public' : 'internal';
-        await publish(services.db, tx, audience, 'component.updated', { component: doc, version: result.version }, services.now());
+        await publishComponent(services, tx, audience, 'component.updated', result);
         return result;
       });
-      return json(saved.doc, { etag: versionTag(saved.version) });
+      return json(withVersion(saved), { etag: versionTag(saved.version) });
     },
   }),
   defineRoute({
@@ -249,10 +283,10 @@ export const componentRoutes: RouteSpec<never, never, never>[] = [
     summary: 'List component groups in page order',
     tags: TAGS,
     access: 'public',
-    responses: { 200: { description: 'The groups.', schema: v.object({ data: v.array(ComponentGroupSchema) }) } },
+    responses: { 200: { description: 'The groups.', schema: v.object({ data: v.array(StoredComponentGroupSchema) }) } },
     handler: async ({ services, caller }) => {
-      const data = (await allGroups(services.db)).map((r) => r.doc);
-      return json({ data }, { etag: contentTag(JSON.stringify(data)), cacheControl: readCache(caller), headers: { vary: 'authorization' } });
+      const data = (await allGroups(services.db)).map(withVersion);
+      return json({ data }, { etag: contentTag(JSON.stringify(data)), ...readHeaders(caller) });
     },
   }),
   defineRoute({
@@ -264,7 +298,7 @@ export const componentRoutes: RouteSpec<never, never, never>[] = [
     access: 'admin',
     body: ComponentGroupCreateSchema,
     idempotent: true,
-    responses: { 201: { description: 'Created.', schema: ComponentGroupSchema } },
+    responses: { 201: { description: 'Created.', schema: StoredComponentGroupSchema } },
     handler: async ({ services, body }) => {
       const now = isoNow(services.now());
       const saved = await services.db.transaction(async (tx) => {
@@ -277,10 +311,10 @@ export const componentRoutes: RouteSpec<never, never, never>[] = [
           updatedAt: now,
         };
         const result = await insertDoc(tx, 'component_groups', doc, { position: doc.position });
-        await publish(services.db, tx, 'public', 'component-group.created', { group: doc, version: 1 }, services.now());
+        await publish(services.db, tx, 'public', 'component-group.created', { group: withVersion(result), version: result.version }, services.now());
         return result;
       });
-      return json(saved.doc, { status: 201, etag: versionTag(saved.version), headers: { location: `/v1/component-groups/${saved.doc.id}` } });
+      return json(withVersion(saved), { status: 201, etag: versionTag(saved.version), headers: { location: `/v1/component-groups/${saved.doc.id}` } });
     },
   }),
   defineRoute({
@@ -293,16 +327,16 @@ export const componentRoutes: RouteSpec<never, never, never>[] = [
     params: IdParams,
     body: ComponentGroupPatchSchema,
     ifMatch: true,
-    responses: { 200: { description: 'Updated.', schema: ComponentGroupSchema } },
+    responses: { 200: { description: 'Updated.', schema: StoredComponentGroupSchema } },
     handler: async ({ services, params, body, ifMatch }) => {
       const saved = await services.db.transaction(async (tx) => {
         const current = await getForChange<ComponentGroup>(tx, 'component_groups', 'component group', params.id, ifMatch);
         const doc: ComponentGroup = { ...current.doc, ...body, updatedAt: isoNow(services.now()) };
         const result = await saveChange(tx, 'component_groups', 'component group', current, doc, { position: doc.position });
-        await publish(services.db, tx, 'public', 'component-group.updated', { group: doc, version: result.version }, services.now());
+        await publish(services.db, tx, 'public', 'component-group.updated', { group: withVersion(result), version: result.version }, services.now());
         return result;
       });
-      return json(saved.doc, { etag: versionTag(saved.version) });
+      return json(withVersion(saved), { etag: versionTag(saved.version) });
     },
   }),
   defineRoute({
@@ -318,11 +352,13 @@ export const componentRoutes: RouteSpec<never, never, never>[] = [
     handler: async ({ services, params, ifMatch }) => {
       await services.db.transaction(async (tx) => {
         await deleteForChange<ComponentGroup>(tx, 'component_groups', 'component group', params.id, ifMatch);
-        // Keep each member's document in step with the column the foreign key just cleared.
-        await tx.query(
-          `update components set version = version + 1, doc = jsonb_set(doc, '{groupId}', 'null'::jsonb) where doc->>'groupId' = $1`,
+        // Keep each member's document in step with the column the foreign key just cleared, and
+        // tell live readers: each member has a new version.
+        const members = await tx.query<{ doc: Component; version: number }>(
+          `update components set version = version + 1, doc = jsonb_set(doc, '{groupId}', 'null'::jsonb) where doc->>'groupId' = $1 returning doc, version`,
           [params.id],
         );
+        for (const member of members) await publishComponent(services, tx, member.doc.showcase ? 'public' : 'internal', 'component.updated', member);
         await publish(services.db, tx, 'public', 'component-group.deleted', { id: params.id }, services.now());
       });
       return new Response(null, { status: 204 });

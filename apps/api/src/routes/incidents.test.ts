@@ -1,8 +1,8 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- the harness gives response bodies as parsed JSON */
 import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { DEFAULT_SEVERITY_GUIDELINE } from '@hansei/core';
-import { allIncidents, getIncident, publicIncident } from '../store/incidents.js';
+import { DEFAULT_SEVERITY_GUIDELINE, publicIncident } from '@hansei/core';
+import { allIncidents, getIncident } from '../store/incidents.js';
 import { insertPerson } from '../store/people.js';
 import { TEST_NOW, startTestApi, type TestApi, type TestResponse } from '../testing/harness.js';
 import { databasesUnderTest } from '../testing/postgres.js';

@@ -11,17 +11,21 @@ import {
   IncidentCreateSchema,
   IncidentListQuerySchema,
   IncidentPatchSchema,
-  IncidentSchema,
+  IncidentRolesSchema,
   IncidentUpdatePostSchema,
   IncidentUpdateSchema,
   RelatedIncidentLinkSchema,
   RoleAssignSchema,
   RoleAssignmentSchema,
+  RoleHandOffAnswerSchema,
   RoleHandOffSchema,
   RoleReleaseSchema,
+  StoredIncidentSchema,
   TimelineEventCreateSchema,
   TimelineEventSchema,
+  UpdatePostedSchema,
   isOpen,
+  pageOf,
   localize,
   missingRoles,
   validate,
@@ -39,24 +43,25 @@ import {
   type TimelineEventKind,
 } from '@hansei/core';
 import type { Sql } from '../db/database.js';
-import { conflict, invalid, notFound, preconditionFailed } from '../http/errors.js';
+import { conflict, invalid, notFound } from '../http/errors.js';
 import { contentTag, defineRoute, json, versionTag, type RouteSpec } from '../http/route.js';
 import { newId } from '../ids.js';
 import type { Services } from '../services.js';
-import { insertDoc, listDocs, updateDoc, type Versioned } from '../store/documents.js';
+import { insertDoc, listDocs, stale, updateDoc, withVersion, type Versioned } from '../store/documents.js';
 import { publish } from '../store/events.js';
 import {
   componentTargetStatus,
   getIncident,
   imposedStatus,
   lockIncident,
+  publicStoredViews,
   publicViews,
   storedIncident,
   withUpdates,
   type StoredIncident,
 } from '../store/incidents.js';
 import { readGuideline, readRoles } from '../store/settings.js';
-import { IdParams, isoNow, pageOf, readCache } from './common.js';
+import { IdParams, isoNow, readCache } from './common.js';
 import { setComponentStatus } from './components.js';
 
 const TAGS = ['incidents'];
@@ -203,23 +208,23 @@ async function addTimeline(sql: Sql, incidentId: string, kind: TimelineEventKind
 async function saveIncident(sql: Sql, doc: StoredIncident, expected: number, current: Incident): Promise<number> {
   const result = await updateDoc(sql, 'incidents', doc, expected, columns(doc));
   if (result === 'missing') throw notFound('incident', doc.id);
-  if (result === 'conflict') throw preconditionFailed('incident', current, versionTag(expected));
+  if (result === 'conflict') throw stale('incident', { doc: current, version: expected });
   return result.version;
 }
 
 /**
- * Publishes a change of an incident: to everyone (in its public view) when it is public; to
- * tokens only when it is internal, and then a bare `incident.withdrawn` to everyone when it was
- * public before.
+ * Publishes a change of an incident, with its version (inside the incident, and beside it as
+ * events always carried it): to everyone (in its public view) when it is public; to tokens only
+ * when it is internal, and then a bare `incident.withdrawn` to everyone when it was public before.
  */
-async function publishIncident(services: Services, sql: Sql, type: string, incident: Incident, version: number, extra: Record<string, unknown> = {}, wasPublic = false): Promise<void> {
+export async function publishIncident(services: Services, sql: Sql, type: string, incident: Incident, version: number, extra: Record<string, unknown> = {}, wasPublic = false): Promise<void> {
   const now = services.now();
   if (incident.visibility === 'public') {
     const [view] = await publicViews(sql, [incident]);
-    await publish(services.db, sql, 'public', type, { incident: view, version, ...extra }, now);
+    await publish(services.db, sql, 'public', type, { incident: { ...view, version }, version, ...extra }, now);
     return;
   }
-  await publish(services.db, sql, 'internal', type, { incident, version, ...extra }, now);
+  await publish(services.db, sql, 'internal', type, { incident: { ...incident, version }, version, ...extra }, now);
   if (wasPublic) await publish(services.db, sql, 'public', 'incident.withdrawn', { id: incident.id }, now);
 }
 
@@ -326,14 +331,6 @@ function listFilters(query: IncidentListQuery, anonymous: boolean): { where: str
 // ---------------------------------------------------------------------------------------------
 // Routes
 
-const RolesAnswer = v.object({
-  current: v.array(RoleAssignmentSchema),
-  history: v.array(RoleAssignmentSchema),
-  missing: v.array(v.string()),
-});
-const HandOffAnswer = v.object({ released: RoleAssignmentSchema, assignment: RoleAssignmentSchema });
-const UpdatePosted = v.object({ update: IncidentUpdateSchema, incident: IncidentSchema });
-
 export const incidentRoutes: RouteSpec<never, never, never>[] = [
   defineRoute({
     method: 'GET',
@@ -345,12 +342,12 @@ export const incidentRoutes: RouteSpec<never, never, never>[] = [
     tags: TAGS,
     access: 'public',
     query: IncidentListQuerySchema,
-    responses: { 200: { description: 'One page of incidents.', schema: pageOf(IncidentSchema) } },
+    responses: { 200: { description: 'One page of incidents.', schema: pageOf(StoredIncidentSchema) } },
     handler: async ({ services, caller, query }) => {
       const { where, params } = listFilters(query, caller === null);
       const page = await listDocs<StoredIncident>(services.db, 'incidents', { where, params, orderBy: 'started_at', direction: 'desc', cursor: query.cursor, limit: query.limit });
-      const incidents = (await withUpdates(services.db, page.data)).map((r) => r.doc);
-      const data = caller ? incidents : await publicViews(services.db, incidents);
+      const incidents = await withUpdates(services.db, page.data);
+      const data = caller ? incidents.map(withVersion) : await publicStoredViews(services.db, incidents);
       const body = { data, nextCursor: page.nextCursor };
       return json(body, { etag: contentTag(JSON.stringify(body)), cacheControl: readCache(caller), headers: VARY });
     },
@@ -364,11 +361,11 @@ export const incidentRoutes: RouteSpec<never, never, never>[] = [
     tags: TAGS,
     access: 'public',
     params: IdParams,
-    responses: { 200: { description: 'The incident.', schema: IncidentSchema } },
+    responses: { 200: { description: 'The incident.', schema: StoredIncidentSchema } },
     handler: async ({ services, caller, params }) => {
       const found = await getIncident(services.db, params.id);
       if (!found || (!caller && found.doc.visibility !== 'public')) throw notFound('incident', params.id);
-      const doc = caller ? found.doc : (await publicViews(services.db, [found.doc]))[0];
+      const [doc] = caller ? [withVersion(found)] : await publicStoredViews(services.db, [found]);
       return json(doc, { etag: versionTag(found.version), cacheControl: readCache(caller), headers: VARY });
     },
   }),
@@ -383,7 +380,7 @@ export const incidentRoutes: RouteSpec<never, never, never>[] = [
     access: 'responder',
     body: IncidentCreateSchema,
     idempotent: true,
-    responses: { 201: { description: 'Declared.', schema: IncidentSchema } },
+    responses: { 201: { description: 'Declared.', schema: StoredIncidentSchema } },
     handler: async ({ services, body }) => {
       const nowMs = services.now();
       const now = isoNow(nowMs);
@@ -433,7 +430,7 @@ export const incidentRoutes: RouteSpec<never, never, never>[] = [
         await publishIncident(services, tx, 'incident.created', incident.doc, incident.version);
         return incident;
       });
-      return json(saved.doc, { status: 201, etag: versionTag(saved.version), headers: { location: `/v1/incidents/${saved.doc.id}` } });
+      return json(withVersion(saved), { status: 201, etag: versionTag(saved.version), headers: { location: `/v1/incidents/${saved.doc.id}` } });
     },
   }),
   defineRoute({
@@ -448,13 +445,13 @@ export const incidentRoutes: RouteSpec<never, never, never>[] = [
     params: IdParams,
     body: IncidentPatchSchema,
     ifMatch: true,
-    responses: { 200: { description: 'Updated.', schema: IncidentSchema } },
+    responses: { 200: { description: 'Updated.', schema: StoredIncidentSchema } },
     handler: async ({ services, params, body, ifMatch }) => {
       const nowMs = services.now();
       const now = isoNow(nowMs);
       const saved = await services.db.transaction(async (tx) => {
         const current = await forWrite(tx, params.id);
-        if (current.version !== ifMatch) throw preconditionFailed('incident', current.doc, versionTag(current.version));
+        if (current.version !== ifMatch) throw stale('incident', current);
         const before = storedIncident(current.doc);
         const given = Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined)) as Partial<StoredIncident>;
         let doc: StoredIncident = { ...before, ...given, updatedAt: now };
@@ -477,7 +474,7 @@ export const incidentRoutes: RouteSpec<never, never, never>[] = [
         await publishIncident(services, tx, 'incident.updated', incident.doc, version, {}, before.visibility === 'public');
         return incident;
       });
-      return json(saved.doc, { etag: versionTag(saved.version) });
+      return json(withVersion(saved), { etag: versionTag(saved.version) });
     },
   }),
   defineRoute({
@@ -509,7 +506,7 @@ export const incidentRoutes: RouteSpec<never, never, never>[] = [
     params: IdParams,
     body: IncidentUpdatePostSchema,
     idempotent: true,
-    responses: { 201: { description: 'Posted.', schema: UpdatePosted } },
+    responses: { 201: { description: 'Posted.', schema: UpdatePostedSchema } },
     handler: async ({ services, params, body }) => {
       const nowMs = services.now();
       const now = isoNow(nowMs);
@@ -551,12 +548,12 @@ export const incidentRoutes: RouteSpec<never, never, never>[] = [
         if (doc.visibility === 'public' && update.visibility === 'public') {
           await publishIncident(services, tx, 'incident.update.created', incident.doc, version, { update });
         } else {
-          await publish(services.db, tx, 'internal', 'incident.update.created', { incident: incident.doc, version, update }, nowMs);
+          await publish(services.db, tx, 'internal', 'incident.update.created', { incident: withVersion(incident), version, update }, nowMs);
         }
         return { update, incident };
       });
       return json(
-        { update: saved.update, incident: saved.incident.doc },
+        { update: saved.update, incident: withVersion(saved.incident) },
         { status: 201, etag: versionTag(saved.incident.version), headers: { location: `/v1/incidents/${params.id}/updates` } },
       );
     },
@@ -608,7 +605,7 @@ export const incidentRoutes: RouteSpec<never, never, never>[] = [
     tags: TAGS,
     access: 'viewer',
     params: IdParams,
-    responses: { 200: { description: 'Current holders, full history (oldest first) and missing roles.', schema: RolesAnswer } },
+    responses: { 200: { description: 'Current holders, full history (oldest first) and missing roles.', schema: IncidentRolesSchema } },
     handler: async ({ services, params }) => {
       const incident = await requireIncident(services.db, params.id);
       const history = await assignmentsOf(services.db, params.id);
@@ -672,7 +669,7 @@ export const incidentRoutes: RouteSpec<never, never, never>[] = [
     params: AssignmentParams,
     body: RoleHandOffSchema,
     idempotent: true,
-    responses: { 201: { description: 'Handed off: the ended assignment and the new one.', schema: HandOffAnswer } },
+    responses: { 201: { description: 'Handed off: the ended assignment and the new one.', schema: RoleHandOffAnswerSchema } },
     handler: async ({ services, params, body }) => {
       sameAssignment(params.assignmentId, body.assignmentId);
       const nowMs = services.now();
@@ -733,7 +730,7 @@ export const incidentRoutes: RouteSpec<never, never, never>[] = [
     params: IdParams,
     body: RelatedIncidentLinkSchema,
     idempotent: true,
-    responses: { 200: { description: 'Linked: the incident.', schema: IncidentSchema } },
+    responses: { 200: { description: 'Linked: the incident.', schema: StoredIncidentSchema } },
     handler: async ({ services, params, body }) => {
       const saved = await services.db.transaction(async (tx) => {
         const current = await forWrite(tx, params.id);
@@ -748,7 +745,7 @@ export const incidentRoutes: RouteSpec<never, never, never>[] = [
         await publishIncident(services, tx, 'incident.updated', incident.doc, version);
         return incident;
       });
-      return json(saved.doc, { etag: versionTag(saved.version) });
+      return json(withVersion(saved), { etag: versionTag(saved.version) });
     },
   }),
   defineRoute({
@@ -761,11 +758,11 @@ export const incidentRoutes: RouteSpec<never, never, never>[] = [
     access: 'responder',
     params: RelatedParams,
     ifMatch: true,
-    responses: { 200: { description: 'Unlinked: the incident.', schema: IncidentSchema } },
+    responses: { 200: { description: 'Unlinked: the incident.', schema: StoredIncidentSchema } },
     handler: async ({ services, params, ifMatch }) => {
       const saved = await services.db.transaction(async (tx) => {
         const current = await forWrite(tx, params.id);
-        if (current.version !== ifMatch) throw preconditionFailed('incident', current.doc, versionTag(current.version));
+        if (current.version !== ifMatch) throw stale('incident', current);
         const before = storedIncident(current.doc);
         if (!before.related.some((r) => r.incidentId === params.relatedId)) throw notFound('link from this incident to an incident', params.relatedId);
         const doc: StoredIncident = { ...before, related: before.related.filter((r) => r.incidentId !== params.relatedId), updatedAt: isoNow(services.now()) };
@@ -774,7 +771,7 @@ export const incidentRoutes: RouteSpec<never, never, never>[] = [
         await publishIncident(services, tx, 'incident.updated', incident.doc, version);
         return incident;
       });
-      return json(saved.doc, { etag: versionTag(saved.version) });
+      return json(withVersion(saved), { etag: versionTag(saved.version) });
     },
   }),
 ] as unknown as RouteSpec<never, never, never>[];

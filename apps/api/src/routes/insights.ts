@@ -6,14 +6,9 @@
  */
 import * as v from 'valibot';
 import {
-  ACTION_HORIZONS,
-  ACTION_KINDS,
   DAY_MS,
-  DURATION_METRICS,
-  IncidentSchema,
-  PostmortemSchema,
-  PreventionActionSchema,
-  SloSchema,
+  IncidentMetricsSchema,
+  WeeklyReviewSchema,
   actionMix,
   countsBySeverityAndWeek,
   dueBetween,
@@ -27,17 +22,22 @@ import {
   toMs,
   WEEK_MS,
   type AlertState,
+  type IncidentMetrics,
   type Postmortem,
   type PreventionAction,
   type Slo,
+  type SloReport,
+  type Stored,
+  type WeeklyReview,
 } from '@hansei/core';
 import type { Sql } from '../db/database.js';
 import { invalid } from '../http/errors.js';
 import { contentTag, defineRoute, json, type RouteSpec } from '../http/route.js';
+import { withVersion, type Versioned } from '../store/documents.js';
 import { withUpdates, type StoredIncident } from '../store/incidents.js';
 import { readGuideline } from '../store/settings.js';
 import { readCache } from './common.js';
-import { SloReportSchema, reportOf } from './slos.js';
+import { reportOf } from './slos.js';
 
 const TAGS = ['insights'];
 /** The metrics' default range: the last 12 weeks. */
@@ -65,39 +65,19 @@ const WeekQuery = v.object({
   week: v.optional(v.pipe(v.string(), v.trim(), v.regex(/^\d{4}-W\d{2}$/, 'The week must be an ISO week like 2026-W48.'))),
 });
 
-// Response shapes (what core computes), for the OpenAPI document.
-const DurationStatsSchema = v.object({ count: v.number(), mean: v.nullable(v.number()), median: v.nullable(v.number()), p90: v.nullable(v.number()) });
-const MttxSchema = v.object({ incidents: v.number(), ...Object.fromEntries(DURATION_METRICS.map((m) => [m, DurationStatsSchema])) });
-const MetricsSchema = v.object({
-  from: v.string(),
-  to: v.string(),
-  severities: v.array(v.string()),
-  mttx: MttxSchema,
-  weeks: v.array(v.object({ week: v.string(), start: v.string(), counts: v.record(v.string(), v.number()), other: v.number(), total: v.number() })),
-  recurrence: v.object({ total: v.number(), recurrences: v.number(), rate: v.nullable(v.number()), ids: v.array(v.string()) }),
-  actionMix: v.object({
-    total: v.number(),
-    byKind: v.object(Object.fromEntries(ACTION_KINDS.map((k) => [k, v.number()]))),
-    byHorizon: v.object(Object.fromEntries(ACTION_HORIZONS.map((h) => [h, v.number()]))),
-    rootCauseShare: v.nullable(v.number()),
-    needsRootCause: v.boolean(),
-  }),
-});
-const ReviewSchema = v.object({
-  week: v.string(),
-  start: v.string(),
-  end: v.string(),
-  asOf: v.string(),
-  incidents: v.array(IncidentSchema),
-  actionsDue: v.array(PreventionActionSchema),
-  actionsOverdue: v.array(v.object({ action: PreventionActionSchema, daysOverdue: v.number() })),
-  slosBurning: v.array(v.object({ slo: SloSchema, report: SloReportSchema })),
-  postmortemsInReview: v.array(PostmortemSchema),
-  recurredAfterDone: v.array(v.object({ action: PreventionActionSchema, recurrenceIds: v.array(v.string()) })),
-});
-
 async function docs<T>(sql: Sql, text: string, params: readonly unknown[] = []): Promise<T[]> {
   return (await sql.query<{ doc: T }>(text, params)).map((row) => row.doc);
+}
+
+/** The rows `text` selects (`doc` and `version`), as stored entities with their versions. */
+async function storedDocs<T extends object>(sql: Sql, text: string, params: readonly unknown[] = []): Promise<Stored<T>[]> {
+  return (await sql.query<Versioned<T>>(text, params)).map(withVersion);
+}
+
+/** `picked` (what core chose among `all`) as the stored entities they are, with their versions. */
+function restored<T extends { readonly id: string }>(picked: readonly T[], all: readonly Stored<T>[]): Stored<T>[] {
+  const byId = new Map(all.map((x) => [x.id, x]));
+  return picked.flatMap((x) => byId.get(x.id) ?? []);
 }
 
 /** `2026-W48` of the ISO week starting on Monday `monday` (epoch ms, UTC). */
@@ -129,7 +109,7 @@ export const insightRoutes: RouteSpec<never, never, never>[] = [
     tags: TAGS,
     access: 'viewer',
     query: MetricsQuery,
-    responses: { 200: { description: 'The metrics.', schema: MetricsSchema } },
+    responses: { 200: { description: 'The metrics.', schema: IncidentMetricsSchema } },
     handler: async ({ services, caller, query }) => {
       const to = query.to ?? services.now();
       const from = query.from ?? to - DEFAULT_RANGE_MS;
@@ -142,7 +122,7 @@ export const insightRoutes: RouteSpec<never, never, never>[] = [
       const incidents = await docs<StoredIncident>(sql, 'select doc from incidents where started_at < $1', [toIso(to)]);
       const actions = await docs<PreventionAction>(sql, 'select doc from prevention_actions');
       const window = { from, to };
-      const body = {
+      const body: IncidentMetrics = {
         from: toIso(from),
         to: toIso(to),
         severities,
@@ -164,7 +144,7 @@ export const insightRoutes: RouteSpec<never, never, never>[] = [
     tags: TAGS,
     access: 'viewer',
     query: WeekQuery,
-    responses: { 200: { description: 'The review.', schema: ReviewSchema } },
+    responses: { 200: { description: 'The review.', schema: WeeklyReviewSchema } },
     handler: async ({ services, caller, query }) => {
       const now = services.now();
       const start = query.week === undefined ? startOfIsoWeek(now) : mondayOf(query.week);
@@ -172,26 +152,28 @@ export const insightRoutes: RouteSpec<never, never, never>[] = [
       const end = start + WEEK_MS;
       const asOf = Math.min(now, end - 1);
       const sql = services.db;
-      const incidents = await docs<StoredIncident>(sql, 'select doc from incidents where started_at < $1 order by started_at, id', [toIso(end)]);
-      const ofWeek = incidents.filter((i) => toMs(i.startedAt) >= start).map((doc) => ({ doc, version: 0 }));
-      const actions = await docs<PreventionAction>(sql, 'select doc from prevention_actions order by status, rank, id');
-      const slos = await docs<Slo>(sql, 'select doc from slos order by created_at, id');
-      const burning = [];
+      const rows = await sql.query<Versioned<StoredIncident>>('select doc, version from incidents where started_at < $1 order by started_at, id', [toIso(end)]);
+      const incidents = rows.map((r) => r.doc);
+      const ofWeek = rows.filter((r) => toMs(r.doc.startedAt) >= start);
+      const actions = await storedDocs<PreventionAction>(sql, 'select doc, version from prevention_actions order by status, rank, id');
+      const slos = await storedDocs<Slo>(sql, 'select doc, version from slos order by created_at, id');
+      const burning: { slo: Stored<Slo>; report: SloReport }[] = [];
       for (const slo of slos) {
         const report = await reportOf(sql, slo, asOf);
         if (report.alert !== 'ok' || report.budgetRemaining < LOW_BUDGET) burning.push({ slo, report });
       }
       burning.sort((a, b) => ALERT_ORDER[a.report.alert] - ALERT_ORDER[b.report.alert] || a.report.budgetRemaining - b.report.budgetRemaining);
-      const body = {
+      const body: WeeklyReview = {
         week: isoWeekOf(start),
         start: date(start),
         end: date(end - DAY_MS),
         asOf: toIso(asOf),
-        incidents: (await withUpdates(sql, ofWeek)).map((r) => r.doc),
-        actionsDue: dueBetween(actions, date(start), date(end - DAY_MS)),
+        incidents: (await withUpdates(sql, ofWeek)).map(withVersion),
+        actionsDue: restored(dueBetween(actions, date(start), date(end - DAY_MS)), actions),
+        // Core keeps the objects it is given: these actions carry their versions too.
         actionsOverdue: overdueActions(actions, date(asOf)),
         slosBurning: burning,
-        postmortemsInReview: await docs<Postmortem>(sql, `select doc from postmortems where status = 'in_review' order by updated_at, id`),
+        postmortemsInReview: await storedDocs<Postmortem>(sql, `select doc, version from postmortems where status = 'in_review' order by updated_at, id`),
         recurredAfterDone: recurredAfterDone(actions, incidents),
       };
       return json(body, { etag: contentTag(JSON.stringify(body)), cacheControl: readCache(caller) });

@@ -8,8 +8,10 @@ import {
   MaintenanceCreateSchema,
   MaintenanceListQuerySchema,
   MaintenancePatchSchema,
-  MaintenanceSchema,
   MaintenanceUpdatePostSchema,
+  StoredMaintenanceSchema,
+  pageOf,
+  publicMaintenance,
   type Maintenance,
   type MaintenanceStatus,
   type MaintenanceUpdate,
@@ -20,17 +22,16 @@ import { conflict, invalid, notFound } from '../http/errors.js';
 import { contentTag, defineRoute, json, versionTag, type RouteSpec } from '../http/route.js';
 import { newId } from '../ids.js';
 import type { Services } from '../services.js';
-import { deleteForChange, getDoc, getForChange, insertDoc, listDocs, saveChange, type Versioned } from '../store/documents.js';
+import { deleteForChange, getDoc, getForChange, insertDoc, listDocs, saveChange, withVersion, type Versioned } from '../store/documents.js';
 import { publish } from '../store/events.js';
 import {
   canMoveMaintenance,
   heldComponents,
   missingComponents,
-  publicMaintenance,
   showcasedComponentIds,
   syncMaintenanceComponents,
 } from '../store/maintenances.js';
-import { IdParams, isoNow, pageOf, readCache } from './common.js';
+import { IdParams, isoNow, readCache } from './common.js';
 
 const TAGS = ['maintenances'];
 const TABLE = 'maintenances';
@@ -69,16 +70,17 @@ async function save(services: Services, tx: Sql, current: Versioned<Maintenance>
   return result;
 }
 
+/** Publishes a change to everyone: the public view of the maintenance, with its version. */
 async function publishMaintenance(services: Services, tx: Sql, type: string, saved: Versioned<Maintenance>): Promise<void> {
   const maintenance = publicMaintenance(saved.doc, await showcasedComponentIds(tx));
-  await publish(services.db, tx, 'public', type, { maintenance, version: saved.version }, services.now());
+  await publish(services.db, tx, 'public', type, { maintenance: { ...maintenance, version: saved.version }, version: saved.version }, services.now());
 }
 
-/** The answer to a read: anonymous readers get the public view, tagged by its content. */
+/** The answer to a read: anonymous readers get the public view (with its version), tagged by its content. */
 async function readAnswer(services: Services, caller: Caller | null, found: Versioned<Maintenance>): Promise<Response> {
   const headers = { vary: 'authorization' };
-  if (caller) return json(found.doc, { etag: versionTag(found.version), cacheControl: readCache(caller), headers });
-  const doc = publicMaintenance(found.doc, await showcasedComponentIds(services.db));
+  if (caller) return json(withVersion(found), { etag: versionTag(found.version), cacheControl: readCache(caller), headers });
+  const doc = { ...publicMaintenance(found.doc, await showcasedComponentIds(services.db)), version: found.version };
   return json(doc, { etag: contentTag(JSON.stringify(doc)), cacheControl: readCache(caller), headers });
 }
 
@@ -92,7 +94,7 @@ export const maintenanceRoutes: RouteSpec<never, never, never>[] = [
     tags: TAGS,
     access: 'public',
     query: MaintenanceListQuerySchema,
-    responses: { 200: { description: 'A page of maintenances.', schema: pageOf(MaintenanceSchema) } },
+    responses: { 200: { description: 'A page of maintenances.', schema: pageOf(StoredMaintenanceSchema) } },
     handler: async ({ services, caller, query }) => {
       const where: string[] = [];
       const params: unknown[] = [];
@@ -105,7 +107,7 @@ export const maintenanceRoutes: RouteSpec<never, never, never>[] = [
       if (query.to) add((n) => `scheduled_for <= $${n}`, query.to);
       const page = await listDocs<Maintenance>(services.db, TABLE, { where, params, orderBy: 'scheduled_for', direction: 'desc', cursor: query.cursor, limit: query.limit });
       const showcased = caller ? null : await showcasedComponentIds(services.db);
-      const data = page.data.map((r) => (showcased ? publicMaintenance(r.doc, showcased) : r.doc));
+      const data = page.data.map((r) => (showcased ? { ...publicMaintenance(r.doc, showcased), version: r.version } : withVersion(r)));
       const body = { data, nextCursor: page.nextCursor };
       return json(body, { etag: contentTag(JSON.stringify(body)), cacheControl: readCache(caller), headers: { vary: 'authorization' } });
     },
@@ -118,7 +120,7 @@ export const maintenanceRoutes: RouteSpec<never, never, never>[] = [
     tags: TAGS,
     access: 'public',
     params: IdParams,
-    responses: { 200: { description: 'The maintenance.', schema: MaintenanceSchema } },
+    responses: { 200: { description: 'The maintenance.', schema: StoredMaintenanceSchema } },
     handler: async ({ services, caller, params }) => {
       const found = await getDoc<Maintenance>(services.db, TABLE, params.id);
       if (!found) throw notFound('maintenance', params.id);
@@ -135,7 +137,7 @@ export const maintenanceRoutes: RouteSpec<never, never, never>[] = [
     access: 'responder',
     body: MaintenanceCreateSchema,
     idempotent: true,
-    responses: { 201: { description: 'Created.', schema: MaintenanceSchema } },
+    responses: { 201: { description: 'Created.', schema: StoredMaintenanceSchema } },
     handler: async ({ services, body }) => {
       const now = isoNow(services.now());
       const id = newId('mnt', services.now());
@@ -158,7 +160,7 @@ export const maintenanceRoutes: RouteSpec<never, never, never>[] = [
         await publishMaintenance(services, tx, 'maintenance.created', result);
         return result;
       });
-      return json(saved.doc, { status: 201, etag: versionTag(saved.version), headers: { location: `/v1/maintenances/${id}` } });
+      return json(withVersion(saved), { status: 201, etag: versionTag(saved.version), headers: { location: `/v1/maintenances/${id}` } });
     },
   }),
   defineRoute({
@@ -172,7 +174,7 @@ export const maintenanceRoutes: RouteSpec<never, never, never>[] = [
     params: IdParams,
     body: MaintenancePatchSchema,
     ifMatch: true,
-    responses: { 200: { description: 'Updated.', schema: MaintenanceSchema } },
+    responses: { 200: { description: 'Updated.', schema: StoredMaintenanceSchema } },
     handler: async ({ services, params, body, ifMatch }) => {
       const saved = await services.db.transaction(async (tx) => {
         const current = await getForChange<Maintenance>(tx, TABLE, 'maintenance', params.id, ifMatch);
@@ -184,7 +186,7 @@ export const maintenanceRoutes: RouteSpec<never, never, never>[] = [
         if (body.components) await requireComponents(tx, body.components);
         return save(services, tx, current, doc);
       });
-      return json(saved.doc, { etag: versionTag(saved.version) });
+      return json(withVersion(saved), { etag: versionTag(saved.version) });
     },
   }),
   defineRoute({
@@ -198,7 +200,7 @@ export const maintenanceRoutes: RouteSpec<never, never, never>[] = [
     params: IdParams,
     body: MaintenanceUpdatePostSchema,
     idempotent: true,
-    responses: { 201: { description: 'The maintenance with the new update first.', schema: MaintenanceSchema } },
+    responses: { 201: { description: 'The maintenance with the new update first.', schema: StoredMaintenanceSchema } },
     handler: async ({ services, params, body }) => {
       const saved = await services.db.transaction(async (tx) => {
         // No If-Match here (updates append), so wait for any concurrent writer instead of failing.
@@ -210,7 +212,7 @@ export const maintenanceRoutes: RouteSpec<never, never, never>[] = [
         const doc: Maintenance = { ...current.doc, status: body.status, updatedAt: now, updates: withUpdate(current.doc.updates, update) };
         return save(services, tx, current, doc);
       });
-      return json(saved.doc, { status: 201, etag: versionTag(saved.version), headers: { location: `/v1/maintenances/${params.id}` } });
+      return json(withVersion(saved), { status: 201, etag: versionTag(saved.version), headers: { location: `/v1/maintenances/${params.id}` } });
     },
   }),
   defineRoute({

@@ -23,7 +23,7 @@ for (const { name, open } of databasesUnderTest()) {
       assert.match(created.body.id, /^per_/);
       assert.equal(created.headers.get('etag'), '"1"');
       assert.equal(created.headers.get('location'), `/v1/people/${created.body.id}`);
-      assert.deepEqual(created.body, { id: created.body.id, name: 'Hanako Sato', email: 'hanako@example.com', handle: 'hanako', timeZone: 'Asia/Tokyo' });
+      assert.deepEqual(created.body, { id: created.body.id, name: 'Hanako Sato', email: 'hanako@example.com', handle: 'hanako', timeZone: 'Asia/Tokyo', version: 1 });
       const bad = await create({ email: 'not-an-email', timeZone: 'Mars/Olympus' });
       assert.equal(bad.status, 422);
       const paths = bad.body.errors.map((e: { path: string }) => e.path);

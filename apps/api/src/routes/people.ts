@@ -7,16 +7,17 @@ import {
   ListQuerySchema,
   PersonCreateSchema,
   PersonPatchSchema,
-  PersonSchema,
+  StoredPersonSchema,
+  pageOf,
   type Person,
 } from '@hansei/core';
-import { conflict, notFound, preconditionFailed } from '../http/errors.js';
+import { conflict, notFound } from '../http/errors.js';
 import { contentTag, defineRoute, json, versionTag, type RouteSpec } from '../http/route.js';
 import { newId } from '../ids.js';
-import { deleteDoc, getDoc, listDocs } from '../store/documents.js';
+import { deleteDoc, getDoc, listDocs, stale, withVersion } from '../store/documents.js';
 import { publish } from '../store/events.js';
 import { insertPerson, personCommitments, updatePerson } from '../store/people.js';
-import { IdParams, isoNow, pageOf, readCache } from './common.js';
+import { IdParams, isoNow, readCache } from './common.js';
 
 const TAGS = ['people'];
 
@@ -34,10 +35,10 @@ export const peopleRoutes: RouteSpec<never, never, never>[] = [
     tags: TAGS,
     access: 'viewer',
     query: ListQuerySchema,
-    responses: { 200: { description: 'A page of people.', schema: pageOf(PersonSchema) } },
+    responses: { 200: { description: 'A page of people.', schema: pageOf(StoredPersonSchema) } },
     handler: async ({ services, caller, query }) => {
       const page = await listDocs<Person>(services.db, 'people', { orderBy: 'created_at', direction: 'asc', cursor: query.cursor, limit: query.limit });
-      const body = { data: page.data.map((r) => r.doc), nextCursor: page.nextCursor };
+      const body = { data: page.data.map(withVersion), nextCursor: page.nextCursor };
       return json(body, { etag: contentTag(JSON.stringify(body)), cacheControl: readCache(caller), headers: { vary: 'authorization' } });
     },
   }),
@@ -49,11 +50,11 @@ export const peopleRoutes: RouteSpec<never, never, never>[] = [
     tags: TAGS,
     access: 'viewer',
     params: IdParams,
-    responses: { 200: { description: 'The person.', schema: PersonSchema } },
+    responses: { 200: { description: 'The person.', schema: StoredPersonSchema } },
     handler: async ({ services, caller, params }) => {
       const found = await getDoc<Person>(services.db, 'people', params.id);
       if (!found) throw notFound('person', params.id);
-      return json(found.doc, { etag: versionTag(found.version), cacheControl: readCache(caller), headers: { vary: 'authorization' } });
+      return json(withVersion(found), { etag: versionTag(found.version), cacheControl: readCache(caller), headers: { vary: 'authorization' } });
     },
   }),
   defineRoute({
@@ -65,15 +66,15 @@ export const peopleRoutes: RouteSpec<never, never, never>[] = [
     access: 'admin',
     body: PersonCreateSchema,
     idempotent: true,
-    responses: { 201: { description: 'Created.', schema: PersonSchema } },
+    responses: { 201: { description: 'Created.', schema: StoredPersonSchema } },
     handler: async ({ services, body }) => {
       const doc: Person = { id: newId('per', services.now()), name: body.name, email: body.email, handle: body.handle, timeZone: body.timeZone };
       const saved = await services.db.transaction(async (tx) => {
         const result = await insertPerson(tx, doc, isoNow(services.now()));
-        await publish(services.db, tx, 'internal', 'person.created', { person: doc, version: 1 }, services.now());
+        await publish(services.db, tx, 'internal', 'person.created', { person: withVersion(result), version: result.version }, services.now());
         return result;
       });
-      return json(saved.doc, { status: 201, etag: versionTag(saved.version), headers: { location: `/v1/people/${doc.id}` } });
+      return json(withVersion(saved), { status: 201, etag: versionTag(saved.version), headers: { location: `/v1/people/${doc.id}` } });
     },
   }),
   defineRoute({
@@ -86,20 +87,19 @@ export const peopleRoutes: RouteSpec<never, never, never>[] = [
     params: IdParams,
     body: PersonPatchSchema,
     ifMatch: true,
-    responses: { 200: { description: 'Updated.', schema: PersonSchema } },
+    responses: { 200: { description: 'Updated.', schema: StoredPersonSchema } },
     handler: async ({ services, params, body, ifMatch }) => {
       const saved = await services.db.transaction(async (tx) => {
         const current = await getDoc<Person>(tx, 'people', params.id);
         if (!current) throw notFound('person', params.id);
-        const stale = () => preconditionFailed('person', current.doc, versionTag(current.version));
-        if (current.version !== ifMatch) throw stale();
+        if (current.version !== ifMatch) throw stale('person', current);
         const doc: Person = { ...current.doc, ...body };
         const result = await updatePerson(tx, doc, current.version, isoNow(services.now()));
-        if (!result) throw stale();
-        await publish(services.db, tx, 'internal', 'person.updated', { person: doc, version: result.version }, services.now());
+        if (!result) throw stale('person', current);
+        await publish(services.db, tx, 'internal', 'person.updated', { person: withVersion(result), version: result.version }, services.now());
         return result;
       });
-      return json(saved.doc, { etag: versionTag(saved.version) });
+      return json(withVersion(saved), { etag: versionTag(saved.version) });
     },
   }),
   defineRoute({
@@ -117,7 +117,7 @@ export const peopleRoutes: RouteSpec<never, never, never>[] = [
       await services.db.transaction(async (tx) => {
         const current = await getDoc<Person>(tx, 'people', params.id);
         if (!current) throw notFound('person', params.id);
-        if (current.version !== ifMatch) throw preconditionFailed('person', current.doc, versionTag(current.version));
+        if (current.version !== ifMatch) throw stale('person', current);
         const { roles, actions } = await personCommitments(tx, params.id);
         if (roles.length > 0 || actions.length > 0) {
           const reasons: string[] = [];
@@ -126,7 +126,7 @@ export const peopleRoutes: RouteSpec<never, never, never>[] = [
           throw conflict(`${current.doc.name} still ${reasons.join(' and ')}. Hand off or release the roles and reassign the actions first.`, { roles, actions });
         }
         const result = await deleteDoc(tx, 'people', params.id, current.version);
-        if (result !== 'deleted') throw preconditionFailed('person', current.doc, versionTag(current.version));
+        if (result !== 'deleted') throw stale('person', current);
         await publish(services.db, tx, 'internal', 'person.deleted', { id: params.id }, services.now());
       });
       return new Response(null, { status: 204 });

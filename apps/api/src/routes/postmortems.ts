@@ -6,45 +6,52 @@
  * If-Match, so two people editing at once get a 412 with the current document, never a lost
  * section.
  */
-import * as v from 'valibot';
 import {
   PostmortemCreateSchema,
   PostmortemListQuerySchema,
   PostmortemPatchSchema,
-  PostmortemSchema,
+  PostmortemSummarySchema,
+  StoredPostmortemSchema,
+  pageOf,
   type ContributingFactor,
   type ContributingFactorCategory,
   type Postmortem,
+  type PreventionAction,
 } from '@hansei/core';
 import type { Sql } from '../db/database.js';
-import { conflict, forbidden, invalid, notFound, preconditionFailed } from '../http/errors.js';
+import { conflict, forbidden, invalid, notFound } from '../http/errors.js';
 import { contentTag, defineRoute, json, versionTag, type RouteSpec } from '../http/route.js';
 import { newId } from '../ids.js';
 import type { Services } from '../services.js';
-import { deleteForChange, getDoc, insertDoc, listDocs, updateDoc } from '../store/documents.js';
+import { deleteForChange, getDoc, insertDoc, listDocs, stale, updateDoc, withVersion, type Versioned } from '../store/documents.js';
 import { publish } from '../store/events.js';
+import { getIncident } from '../store/incidents.js';
 import { requirePerson } from '../store/people.js';
 import { DEFAULT_TEMPLATE_ID, findTemplate, postmortemTransitionProblem, publicPostmortemSummaries } from '../store/postmortems.js';
-import { IdParams, isoNow, pageOf, readCache } from './common.js';
+import { IdParams, isoNow, readCache } from './common.js';
+import { publishIncident } from './incidents.js';
 
 const TAGS = ['postmortems'];
 const TABLE = 'postmortems';
-
-const PostmortemSummarySchema = v.object({ incidentId: v.string(), title: v.string(), publicSummary: v.string(), publishedAt: v.string() });
 
 /** Contributing factors with ids: new ones (sent without) get one. */
 function withIds(factors: readonly { id?: string; category: ContributingFactorCategory; description: string }[], now: number): ContributingFactor[] {
   return factors.map((f) => ({ id: f.id ?? newId('cf', now), category: f.category, description: f.description }));
 }
 
-/** Sets (or clears) the incident's postmortemId: a new version of the incident. */
-async function linkIncident(sql: Sql, incidentId: string, postmortemId: string | null, at: string): Promise<number | null> {
+/**
+ * Sets (or clears) the incident's postmortemId: a new version of the incident, which live
+ * readers hear of (`incident.updated`).
+ */
+async function linkIncident(services: Services, sql: Sql, incidentId: string, postmortemId: string | null, at: string): Promise<number | null> {
   const [row] = await sql.query<{ version: number }>(
     `update incidents set version = version + 1, updated_at = $2, doc = doc || jsonb_build_object('postmortemId', $3::text, 'updatedAt', $2::text)
      where id = $1 returning version`,
     [incidentId, at, postmortemId],
   );
-  return row?.version ?? null;
+  const incident = row ? await getIncident(sql, incidentId) : null;
+  if (incident) await publishIncident(services, sql, 'incident.updated', incident.doc, incident.version);
+  return incident?.version ?? null;
 }
 
 async function incidentIsPublic(sql: Sql, incidentId: string): Promise<boolean> {
@@ -76,7 +83,7 @@ export const postmortemRoutes: RouteSpec<never, never, never>[] = [
     tags: TAGS,
     access: 'viewer',
     query: PostmortemListQuerySchema,
-    responses: { 200: { description: 'A page of postmortems.', schema: pageOf(PostmortemSchema) } },
+    responses: { 200: { description: 'A page of postmortems.', schema: pageOf(StoredPostmortemSchema) } },
     handler: async ({ services, caller, query }) => {
       const where: string[] = [];
       const params: unknown[] = [];
@@ -89,7 +96,7 @@ export const postmortemRoutes: RouteSpec<never, never, never>[] = [
       if (query.incident) add((n) => `incident_id = $${n}`, query.incident);
       if (query.label) add((n) => `doc->'labels' ?| $${n}::text[]`, query.label);
       const page = await listDocs<Postmortem>(services.db, TABLE, { where, params, orderBy: 'updated_at', direction: 'desc', cursor: query.cursor, limit: query.limit });
-      const body = { data: page.data.map((r) => r.doc), nextCursor: page.nextCursor };
+      const body = { data: page.data.map(withVersion), nextCursor: page.nextCursor };
       return json(body, { etag: contentTag(JSON.stringify(body)), cacheControl: readCache(caller), headers: { vary: 'authorization' } });
     },
   }),
@@ -101,11 +108,11 @@ export const postmortemRoutes: RouteSpec<never, never, never>[] = [
     tags: TAGS,
     access: 'viewer',
     params: IdParams,
-    responses: { 200: { description: 'The postmortem.', schema: PostmortemSchema } },
+    responses: { 200: { description: 'The postmortem.', schema: StoredPostmortemSchema } },
     handler: async ({ services, caller, params }) => {
       const found = await getDoc<Postmortem>(services.db, TABLE, params.id);
       if (!found) throw notFound('postmortem', params.id);
-      return json(found.doc, { etag: versionTag(found.version), cacheControl: readCache(caller), headers: { vary: 'authorization' } });
+      return json(withVersion(found), { etag: versionTag(found.version), cacheControl: readCache(caller), headers: { vary: 'authorization' } });
     },
   }),
   defineRoute({
@@ -118,7 +125,7 @@ export const postmortemRoutes: RouteSpec<never, never, never>[] = [
     access: 'responder',
     body: PostmortemCreateSchema,
     idempotent: true,
-    responses: { 201: { description: 'Created.', schema: PostmortemSchema } },
+    responses: { 201: { description: 'Created.', schema: StoredPostmortemSchema } },
     handler: async ({ services, body }) => {
       const nowMs = services.now();
       const now = isoNow(nowMs);
@@ -152,11 +159,11 @@ export const postmortemRoutes: RouteSpec<never, never, never>[] = [
           publishedAt: null,
         };
         const result = await insertDoc(tx, TABLE, doc, { incident_id: doc.incidentId, status: doc.status });
-        const incidentVersion = await linkIncident(tx, doc.incidentId, doc.id, now);
-        await publish(services.db, tx, 'internal', 'postmortem.created', { postmortem: doc, version: result.version, incidentVersion }, nowMs);
+        const incidentVersion = await linkIncident(services, tx, doc.incidentId, doc.id, now);
+        await publish(services.db, tx, 'internal', 'postmortem.created', { postmortem: withVersion(result), version: result.version, incidentVersion }, nowMs);
         return result;
       });
-      return json(saved.doc, { status: 201, etag: versionTag(saved.version), headers: { location: `/v1/postmortems/${saved.doc.id}` } });
+      return json(withVersion(saved), { status: 201, etag: versionTag(saved.version), headers: { location: `/v1/postmortems/${saved.doc.id}` } });
     },
   }),
   defineRoute({
@@ -170,13 +177,12 @@ export const postmortemRoutes: RouteSpec<never, never, never>[] = [
     params: IdParams,
     body: PostmortemPatchSchema,
     ifMatch: true,
-    responses: { 200: { description: 'Updated.', schema: PostmortemSchema } },
+    responses: { 200: { description: 'Updated.', schema: StoredPostmortemSchema } },
     handler: async ({ services, caller, params, body, ifMatch }) => {
       const saved = await services.db.transaction(async (tx) => {
         const current = await getDoc<Postmortem>(tx, TABLE, params.id);
         if (!current) throw notFound('postmortem', params.id);
-        const stale = () => preconditionFailed('postmortem', current.doc, versionTag(current.version));
-        if (current.version !== ifMatch) throw stale();
+        if (current.version !== ifMatch) throw stale('postmortem', current);
         const before = current.doc;
         const status = body.status ?? before.status;
         const refusal = postmortemTransitionProblem(before.status, status, caller?.role === 'admin');
@@ -195,12 +201,12 @@ export const postmortemRoutes: RouteSpec<never, never, never>[] = [
           throw invalid([{ path: 'publicSummary', message: 'A published postmortem needs a public summary: the text the status page shows.' }], 'body');
         }
         const result = await updateDoc(tx, TABLE, doc, current.version, { status: doc.status });
-        if (typeof result === 'string') throw stale();
-        await publish(services.db, tx, 'internal', 'postmortem.updated', { postmortem: doc, version: result.version }, nowMs);
+        if (typeof result === 'string') throw stale('postmortem', current);
+        await publish(services.db, tx, 'internal', 'postmortem.updated', { postmortem: withVersion(result), version: result.version }, nowMs);
         await publishSummaryChange(services, tx, before, doc);
         return result;
       });
-      return json(saved.doc, { etag: versionTag(saved.version) });
+      return json(withVersion(saved), { etag: versionTag(saved.version) });
     },
   }),
   defineRoute({
@@ -218,12 +224,15 @@ export const postmortemRoutes: RouteSpec<never, never, never>[] = [
       await services.db.transaction(async (tx) => {
         const current = await deleteForChange<Postmortem>(tx, TABLE, 'postmortem', params.id, ifMatch);
         const now = isoNow(services.now());
-        await linkIncident(tx, current.doc.incidentId, null, now);
-        await tx.query(
+        await linkIncident(services, tx, current.doc.incidentId, null, now);
+        const unlinked = await tx.query<Versioned<PreventionAction>>(
           `update prevention_actions set version = version + 1, updated_at = $2, doc = doc || jsonb_build_object('postmortemId', null, 'updatedAt', $2::text)
-           where doc->>'postmortemId' = $1`,
+           where doc->>'postmortemId' = $1 returning doc, version`,
           [params.id, now],
         );
+        for (const action of unlinked) {
+          await publish(services.db, tx, 'internal', 'action.updated', { action: withVersion(action), version: action.version }, services.now());
+        }
         await publish(services.db, tx, 'internal', 'postmortem.deleted', { id: params.id, incidentId: current.doc.incidentId }, services.now());
         await publishSummaryChange(services, tx, current.doc, null);
       });

@@ -6,6 +6,7 @@
 import * as v from 'valibot';
 import {
   checkGuideline,
+  defaultPageInfo,
   DEFAULT_ROLES,
   DEFAULT_SEVERITY_GUIDELINE,
   RoleDefinitionSchema,
@@ -23,7 +24,7 @@ import { defineRoute, json, versionTag, type RouteSpec } from '../http/route.js'
 import type { Services } from '../services.js';
 import type { Versioned } from '../store/documents.js';
 import { publish, type Audience } from '../store/events.js';
-import { SETTING_KEYS, defaultPageInfo, readRoles, readSettingOr, writeSetting, type SettingKey } from '../store/settings.js';
+import { SETTING_KEYS, readRoles, readSettingOr, writeSetting, type SettingKey } from '../store/settings.js';
 import { isoNow, readCache } from './common.js';
 
 const TAGS = ['settings'];

@@ -4,14 +4,14 @@
  */
 import * as v from 'valibot';
 import {
-  ALERT_STATES,
-  BUDGETING_METHODS,
   SliSampleBatchSchema,
   SloCreateSchema,
   SloListQuerySchema,
   SloPatchSchema,
-  SloSchema,
+  SloReportSchema,
+  StoredSloSchema,
   defaultWindowPairs,
+  pageOf,
   sloReport,
   sloWindow,
   validate,
@@ -24,43 +24,13 @@ import type { Sql } from '../db/database.js';
 import { conflict, invalid, notFound } from '../http/errors.js';
 import { contentTag, defineRoute, json, versionTag, type RouteSpec } from '../http/route.js';
 import { newId } from '../ids.js';
-import { deleteForChange, getDoc, getForChange, insertDoc, listDocs, saveChange } from '../store/documents.js';
+import { deleteForChange, getDoc, getForChange, insertDoc, listDocs, saveChange, withVersion } from '../store/documents.js';
 import { publish } from '../store/events.js';
-import { IdParams, isoNow, pageOf, readCache } from './common.js';
+import { IdParams, isoNow, readCache } from './common.js';
 
 const TAGS = ['slos'];
 /** 10,000 samples as JSON with generous whitespace. */
 const SAMPLES_MAX_BODY = 2 * 1024 * 1024;
-
-const BurnRateSchema = v.object({
-  severity: v.picklist(['page', 'ticket']),
-  longMs: v.number(),
-  shortMs: v.number(),
-  threshold: v.number(),
-  longRate: v.nullable(v.number()),
-  shortRate: v.nullable(v.number()),
-  firing: v.boolean(),
-});
-
-/** SloReport, as the gauge reads it. */
-export const SloReportSchema = v.object({
-  sloId: v.string(),
-  windowStart: v.number(),
-  windowEnd: v.number(),
-  target: v.number(),
-  budgetingMethod: v.picklist(BUDGETING_METHODS),
-  good: v.number(),
-  total: v.number(),
-  attainment: v.nullable(v.number()),
-  budgetTotal: v.number(),
-  budgetConsumed: v.number(),
-  budgetRemaining: v.number(),
-  burnRates: v.array(BurnRateSchema),
-  alert: v.picklist(ALERT_STATES),
-  timeToExhaustionMs: v.nullable(v.number()),
-  budgetSeries: v.array(v.object({ at: v.number(), remaining: v.number() })),
-  incidents: v.array(v.object({ incidentId: v.string(), bad: v.number(), budgetFraction: v.number() })),
-});
 
 async function requireComponent(sql: Sql, componentId: string | null | undefined): Promise<void> {
   if (componentId && !(await getDoc(sql, 'components', componentId))) {
@@ -130,7 +100,7 @@ export const sloRoutes: RouteSpec<never, never, never>[] = [
     tags: TAGS,
     access: 'viewer',
     query: SloListQuerySchema,
-    responses: { 200: { description: 'A page of SLOs.', schema: pageOf(SloSchema) } },
+    responses: { 200: { description: 'A page of SLOs.', schema: pageOf(StoredSloSchema) } },
     handler: async ({ services, caller, query }) => {
       const where: string[] = [];
       const params: unknown[] = [];
@@ -147,7 +117,7 @@ export const sloRoutes: RouteSpec<never, never, never>[] = [
         where.push(`exists (select 1 from jsonb_array_elements_text(doc->'labels') l where l in (select jsonb_array_elements_text($${params.length}::jsonb)))`);
       }
       const page = await listDocs<Slo>(services.db, 'slos', { where, params, orderBy: 'created_at', direction: 'asc', cursor: query.cursor, limit: query.limit });
-      const body = { data: page.data.map((r) => r.doc), nextCursor: page.nextCursor };
+      const body = { data: page.data.map(withVersion), nextCursor: page.nextCursor };
       return json(body, { etag: contentTag(JSON.stringify(body)), cacheControl: readCache(caller) });
     },
   }),
@@ -159,11 +129,11 @@ export const sloRoutes: RouteSpec<never, never, never>[] = [
     tags: TAGS,
     access: 'viewer',
     params: IdParams,
-    responses: { 200: { description: 'The SLO.', schema: SloSchema } },
+    responses: { 200: { description: 'The SLO.', schema: StoredSloSchema } },
     handler: async ({ services, caller, params }) => {
       const found = await getDoc<Slo>(services.db, 'slos', params.id);
       if (!found) throw notFound('SLO', params.id);
-      return json(found.doc, { etag: versionTag(found.version), cacheControl: readCache(caller) });
+      return json(withVersion(found), { etag: versionTag(found.version), cacheControl: readCache(caller) });
     },
   }),
   defineRoute({
@@ -175,17 +145,17 @@ export const sloRoutes: RouteSpec<never, never, never>[] = [
     access: 'admin',
     body: SloCreateSchema,
     idempotent: true,
-    responses: { 201: { description: 'Created.', schema: SloSchema } },
+    responses: { 201: { description: 'Created.', schema: StoredSloSchema } },
     handler: async ({ services, body }) => {
       const now = isoNow(services.now());
       const saved = await services.db.transaction(async (tx) => {
         await requireComponent(tx, body.componentId);
         const doc: Slo = { id: newId('slo', services.now()), ...body, createdAt: now, updatedAt: now };
         const result = await insertDoc(tx, 'slos', doc);
-        await publish(services.db, tx, 'internal', 'slo.created', { slo: doc, version: 1 }, services.now());
+        await publish(services.db, tx, 'internal', 'slo.created', { slo: withVersion(result), version: result.version }, services.now());
         return result;
       });
-      return json(saved.doc, { status: 201, etag: versionTag(saved.version), headers: { location: `/v1/slos/${saved.doc.id}` } });
+      return json(withVersion(saved), { status: 201, etag: versionTag(saved.version), headers: { location: `/v1/slos/${saved.doc.id}` } });
     },
   }),
   defineRoute({
@@ -199,7 +169,7 @@ export const sloRoutes: RouteSpec<never, never, never>[] = [
     params: IdParams,
     body: SloPatchSchema,
     ifMatch: true,
-    responses: { 200: { description: 'Updated.', schema: SloSchema } },
+    responses: { 200: { description: 'Updated.', schema: StoredSloSchema } },
     handler: async ({ services, params, body, ifMatch }) => {
       const saved = await services.db.transaction(async (tx) => {
         const current = await getForChange<Slo>(tx, 'slos', 'SLO', params.id, ifMatch);
@@ -209,10 +179,10 @@ export const sloRoutes: RouteSpec<never, never, never>[] = [
         if (body.componentId !== undefined) await requireComponent(tx, merged.value.componentId);
         const doc: Slo = { id, ...merged.value, createdAt, updatedAt: isoNow(services.now()) };
         const result = await saveChange(tx, 'slos', 'SLO', current, doc);
-        await publish(services.db, tx, 'internal', 'slo.updated', { slo: doc, version: result.version }, services.now());
+        await publish(services.db, tx, 'internal', 'slo.updated', { slo: withVersion(result), version: result.version }, services.now());
         return result;
       });
-      return json(saved.doc, { etag: versionTag(saved.version) });
+      return json(withVersion(saved), { etag: versionTag(saved.version) });
     },
   }),
   defineRoute({

@@ -3,23 +3,13 @@
  * that one response and nowhere else) and revoke one (its next request gets 401).
  */
 import * as v from 'valibot';
-import { TOKEN_ROLES, TokenCreateSchema } from '@hansei/core';
+import { CreatedTokenSchema, TokenCreateSchema, TokenRecordSchema, type CreatedToken } from '@hansei/core';
 import { createToken, listTokens, revokeToken } from '../http/auth.js';
 import { notFound } from '../http/errors.js';
 import { defineRoute, json, type RouteSpec } from '../http/route.js';
 import { IdParams } from './common.js';
 
 const TAGS = ['tokens'];
-
-/** A token as admins see it (never the secret). */
-const TokenRecordSchema = v.object({
-  id: v.string(),
-  name: v.string(),
-  role: v.picklist(TOKEN_ROLES),
-  createdAt: v.string(),
-  lastUsedAt: v.nullable(v.string()),
-  revokedAt: v.nullable(v.string()),
-});
 
 /** Never cached anywhere: token lists and secrets. */
 const NO_STORE = 'no-store';
@@ -46,10 +36,11 @@ export const tokenRoutes: RouteSpec<never, never, never>[] = [
     tags: TAGS,
     access: 'admin',
     body: TokenCreateSchema,
-    responses: { 201: { description: 'Created: the record and its secret.', schema: v.object({ ...TokenRecordSchema.entries, token: v.string() }) } },
+    responses: { 201: { description: 'Created: the record and its secret.', schema: CreatedTokenSchema } },
     handler: async ({ services, body }) => {
       const { token, record } = await createToken(services.db, body, services.now());
-      return json({ ...record, token }, { status: 201, cacheControl: NO_STORE, headers: { location: `/v1/tokens/${record.id}` } });
+      const created: CreatedToken = { ...record, token };
+      return json(created, { status: 201, cacheControl: NO_STORE, headers: { location: `/v1/tokens/${record.id}` } });
     },
   }),
   defineRoute({

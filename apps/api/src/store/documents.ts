@@ -3,13 +3,31 @@
  * db/migrations.ts) have `id`, `version`, a few filter columns, and `doc`, the domain object.
  * Writes with an expected version touch nothing when someone else wrote first.
  */
+import type { Stored } from '@hansei/core';
 import type { Sql } from '../db/database.js';
-import { badRequest, notFound, preconditionFailed } from '../http/errors.js';
+import { badRequest, notFound, preconditionFailed, type HttpError } from '../http/errors.js';
 import { versionTag } from '../http/route.js';
 
 export interface Versioned<T> {
   readonly doc: T;
   readonly version: number;
+}
+
+/**
+ * The entity of a row as the API answers it: the document with the row's version beside its
+ * fields. The stored document never holds the version (the `version` column does), so it is
+ * added here, on the way out, to answers and change events alike.
+ */
+export function withVersion<T extends object>(found: Versioned<T>): Stored<T> {
+  return { ...found.doc, version: found.version };
+}
+
+/**
+ * The 412 of a write whose If-Match is not `found`'s version: the problem carries the entity as
+ * it is now, with its version (`current`), and its ETag (`currentEtag`).
+ */
+export function stale(what: string, found: Versioned<object>): HttpError {
+  return preconditionFailed(what, withVersion(found), versionTag(found.version));
 }
 
 /** Filter and sort columns of a row, besides id, version, timestamps and doc. */
@@ -79,10 +97,10 @@ export async function updateDoc<T extends { id: string; updatedAt: string }>(
  * carrying the current document when `expected` (the If-Match version) is not its version.
  * `what` names the resource in the messages ("prevention action").
  */
-export async function getForChange<T>(sql: Sql, table: string, what: string, id: string, expected: number | null): Promise<Versioned<T>> {
+export async function getForChange<T extends object>(sql: Sql, table: string, what: string, id: string, expected: number | null): Promise<Versioned<T>> {
   const found = await getDoc<T>(sql, table, id);
   if (!found) throw notFound(what, id);
-  if (found.version !== expected) throw preconditionFailed(what, found.doc, versionTag(found.version));
+  if (found.version !== expected) throw stale(what, found);
   return found;
 }
 
@@ -99,7 +117,7 @@ export async function saveChange<T extends { id: string; updatedAt: string }>(
   columns: Columns = {},
 ): Promise<Versioned<T>> {
   const result = await updateDoc(sql, table, doc, current.version, columns);
-  if (typeof result === 'string') throw preconditionFailed(what, current.doc, versionTag(current.version));
+  if (typeof result === 'string') throw stale(what, current);
   return result;
 }
 
@@ -107,9 +125,9 @@ export async function saveChange<T extends { id: string; updatedAt: string }>(
  * Deletes the document `id` for a DELETE guarded by If-Match (404 / 412 as {@link getForChange})
  * and returns it as it was.
  */
-export async function deleteForChange<T>(sql: Sql, table: string, what: string, id: string, expected: number | null): Promise<Versioned<T>> {
+export async function deleteForChange<T extends object>(sql: Sql, table: string, what: string, id: string, expected: number | null): Promise<Versioned<T>> {
   const current = await getForChange<T>(sql, table, what, id, expected);
-  if ((await deleteDoc(sql, table, id, current.version)) !== 'deleted') throw preconditionFailed(what, current.doc, versionTag(current.version));
+  if ((await deleteDoc(sql, table, id, current.version)) !== 'deleted') throw stale(what, current);
   return current;
 }
 

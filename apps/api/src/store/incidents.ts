@@ -1,16 +1,19 @@
 /**
  * Reading incidents: the row's document holds the incident without its updates, which live in
  * `incident_updates` (one row each, with their visibility); these helpers put them back together,
- * and give the public view anonymous readers, the Statuspage API and the Atom feed may see.
+ * and give the public view anonymous readers, the Statuspage API and the Atom feed may see (core's
+ * `publicIncident`).
  */
 import {
   isOpen,
+  publicIncident,
   worstStatus,
   type AffectedComponent,
   type Component,
   type ComponentStatus,
   type Incident,
   type IncidentUpdate,
+  type Stored,
 } from '@hansei/core';
 import type { Sql } from '../db/database.js';
 import type { Versioned } from './documents.js';
@@ -86,22 +89,16 @@ export async function publicIncidentIds(sql: Sql, ids: readonly string[]): Promi
   return new Set(rows.map((r) => r.id));
 }
 
-/**
- * What anonymous readers may see of a public incident: its public updates only, and links to
- * related incidents only when those are public too (`publicIds`; none when omitted).
- */
-export function publicIncident(incident: Incident, publicIds: ReadonlySet<string> = new Set()): Incident {
-  return {
-    ...incident,
-    updates: incident.updates.filter((u) => u.visibility === 'public'),
-    related: incident.related.filter((r) => publicIds.has(r.incidentId)),
-  };
-}
-
 /** {@link publicIncident} of each of `incidents`, looking up which related incidents are public. */
 export async function publicViews(sql: Sql, incidents: readonly Incident[]): Promise<Incident[]> {
   const publicIds = await publicIncidentIds(sql, [...new Set(incidents.flatMap((i) => i.related.map((r) => r.incidentId)))]);
   return incidents.map((i) => publicIncident(i, publicIds));
+}
+
+/** {@link publicViews} of stored incidents, each with its version (anonymous answers). */
+export async function publicStoredViews(sql: Sql, rows: readonly Versioned<Incident>[]): Promise<Stored<Incident>[]> {
+  const views = await publicViews(sql, rows.map((r) => r.doc));
+  return views.map((view, i) => ({ ...view, version: (rows[i] as Versioned<Incident>).version }));
 }
 
 /**

@@ -29,11 +29,6 @@ export async function showcasedComponentIds(sql: Sql): Promise<Set<string>> {
   return new Set(rows.map((r) => r.id));
 }
 
-/** A maintenance as anonymous readers see it: without the components the public page hides. */
-export function publicMaintenance(doc: Maintenance, showcased: ReadonlySet<string>): Maintenance {
-  return doc.components.every((id) => showcased.has(id)) ? doc : { ...doc, components: doc.components.filter((id) => showcased.has(id)) };
-}
-
 /**
  * Whether a maintenance may go from `from` to `to`: forward along scheduled -> in_progress ->
  * verifying -> completed (skipping steps is fine: a cancelled window is completed straight from

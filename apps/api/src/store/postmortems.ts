@@ -1,7 +1,7 @@
 /**
  * Postmortems: the built-in template, status rules and the public summary the status page shows.
  */
-import type { PostmortemStatus, PostmortemTemplate } from '@hansei/core';
+import type { PostmortemStatus, PostmortemSummary, PostmortemTemplate } from '@hansei/core';
 import type { Sql } from '../db/database.js';
 
 /** Id of the built-in template (what `templateId` defaults to). */
@@ -45,14 +45,6 @@ export function postmortemTransitionProblem(from: PostmortemStatus, to: Postmort
   if (from === 'published' && to === 'draft') return { status: 409, detail: 'A published postmortem cannot go back to draft: an admin can take it back to in_review.' };
   if (from === 'published' && !isAdmin) return { status: 403, detail: 'Only an admin can take a published postmortem back to review (it comes off the status page).' };
   return null;
-}
-
-/** The summary the status page shows for an incident's published postmortem. */
-export interface PostmortemSummary {
-  readonly incidentId: string;
-  readonly title: string;
-  readonly publicSummary: string;
-  readonly publishedAt: string;
 }
 
 /** Summaries of published postmortems of public incidents (all of them, or one incident's), latest first. */

@@ -7,6 +7,7 @@
 import {
   DEFAULT_ROLES,
   DEFAULT_SEVERITY_GUIDELINE,
+  defaultPageInfo,
   type RoleDefinition,
   type SeverityGuideline,
   type StatusPageInfo,
@@ -21,11 +22,6 @@ export const SETTING_KEYS = {
   page: 'page',
 } as const;
 export type SettingKey = (typeof SETTING_KEYS)[keyof typeof SETTING_KEYS];
-
-/** The status page's details before an admin sets them (the URL is the server's own origin). */
-export function defaultPageInfo(origin = 'http://localhost:3000'): StatusPageInfo {
-  return { id: 'page', name: 'Hansei Status', url: origin, timeZone: 'UTC', updatedAt: '1970-01-01T00:00:00.000Z' };
-}
 
 /** The stored document under `key`, or null when none was ever written. */
 export async function readSetting<T>(sql: Sql, key: SettingKey): Promise<Versioned<T> | null> {
