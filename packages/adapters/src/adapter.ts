@@ -158,9 +158,9 @@ export type Change =
   | { readonly type: 'slo.samples'; readonly data: { readonly sloId: Id; readonly accepted: number; readonly from: number; readonly to: number } }
   | { readonly type: 'person.created' | 'person.updated'; readonly data: { readonly person: Stored<Person> } }
   | { readonly type: 'person.deleted'; readonly data: { readonly id: Id } }
-  | { readonly type: 'guideline.updated'; readonly data: { readonly guideline: SeverityGuideline } }
-  | { readonly type: 'roles.updated'; readonly data: { readonly roles: readonly RoleDefinition[] } }
-  | { readonly type: 'page.updated'; readonly data: { readonly page: StatusPageInfo } }
+  | { readonly type: 'guideline.updated'; readonly data: { readonly guideline: SeverityGuideline; readonly version: number } }
+  | { readonly type: 'roles.updated'; readonly data: { readonly roles: readonly RoleDefinition[]; readonly version: number } }
+  | { readonly type: 'page.updated'; readonly data: { readonly page: StatusPageInfo; readonly version: number } }
   | { readonly type: 'demo.seeded'; readonly data: { readonly replaced: boolean } };
 
 export type ChangeType = Change['type'];

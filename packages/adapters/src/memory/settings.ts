@@ -30,9 +30,9 @@ export function replaceSeverityGuideline(ctx: Ctx, input: unknown): SeverityGuid
   const doc: SeverityGuideline = deepFreeze({ levels: body.levels, whenUnsure: body.whenUnsure, updatedAt: ctx.store.isoNow() });
   const problems = checkGuideline(doc, ctx.store.state.roles.doc);
   if (problems.length > 0) throw invalid(problems, 'guideline');
-  const { guideline } = ctx.store.state;
-  ctx.store.set({ guideline: { doc, version: guideline.version + 1 } });
-  ctx.store.publish('internal', { type: 'guideline.updated', data: { guideline: doc } });
+  const version = ctx.store.state.guideline.version + 1;
+  ctx.store.set({ guideline: { doc, version } });
+  ctx.store.publish('internal', { type: 'guideline.updated', data: { guideline: doc, version } });
   return doc;
 }
 
@@ -63,8 +63,9 @@ export function replaceRoles(ctx: Ctx, input: unknown): readonly RoleDefinition[
     throw conflict(`The severity guideline still requires roles this list leaves out: ${missing.map((p) => p.message).join(' ')} Change the guideline first.`, { errors: missing });
   }
   const doc = deepFreeze(roles);
-  ctx.store.set({ roles: { doc, version: ctx.store.state.roles.version + 1 } });
-  ctx.store.publish('internal', { type: 'roles.updated', data: { roles: doc } });
+  const version = ctx.store.state.roles.version + 1;
+  ctx.store.set({ roles: { doc, version } });
+  ctx.store.publish('internal', { type: 'roles.updated', data: { roles: doc, version } });
   return doc;
 }
 
@@ -74,8 +75,9 @@ export function replacePage(ctx: Ctx, input: unknown): StatusPageInfo {
   const body = check(PageInfoReplaceSchema, input, 'body');
   const { page } = ctx.store.state;
   const doc: StatusPageInfo = deepFreeze({ id: page.doc.id, name: body.name, url: body.url, timeZone: body.timeZone, updatedAt: ctx.store.isoNow() });
-  ctx.store.set({ page: { doc, version: page.version + 1 } });
-  ctx.store.publish('public', { type: 'page.updated', data: { page: doc } });
+  const version = page.version + 1;
+  ctx.store.set({ page: { doc, version } });
+  ctx.store.publish('public', { type: 'page.updated', data: { page: doc, version } });
   return doc;
 }
 
