@@ -70,4 +70,32 @@ describe('statusSnapshot', () => {
     assert.ok(!next.components.some((c) => c.id === 'cmp_hidden' || c.id === 'cmp_job_queue'));
     assert.ok(!next.groups.some((g) => g.id === 'grp_lonely'));
   });
+  it("drops hidden components from incidents' components and their updates' changes", () => {
+    const hidden = data.components.find((c) => !c.showcase);
+    const shown = data.components.find((c) => c.showcase);
+    assert.ok(hidden && shown, 'the demo has a hidden and a shown component');
+    const change = (componentId: string) => ({ componentId, name: componentId, oldStatus: 'operational' as const, newStatus: 'partial_outage' as const });
+    const [first] = open.updates;
+    assert.ok(first);
+    const mixed = { ...first, id: 'upd_mixed', affectedComponents: [change(hidden.id), change(shown.id)] };
+    const onlyHidden = { ...first, id: 'upd_hidden', affectedComponents: [change(hidden.id)] };
+    const onlyShown = { ...first, id: 'upd_shown', affectedComponents: [change(shown.id)] };
+    const none = { ...first, id: 'upd_none', affectedComponents: null };
+    const incident: Incident = {
+      ...open,
+      components: [{ componentId: hidden.id, status: 'major_outage' }, { componentId: shown.id, status: 'partial_outage' }],
+      updates: [mixed, onlyHidden, onlyShown, none],
+    };
+    const base = { ...data, incidents: [...data.incidents.filter((i) => i.id !== open.id), incident] };
+    const next = statusSnapshot(base, at);
+    const view = next.incidents.find((i) => i.id === open.id);
+    assert.deepEqual(view?.components, [{ componentId: shown.id, status: 'partial_outage' }]);
+    const byId = new Map(view?.updates.map((u) => [u.id, u]));
+    assert.deepEqual(byId.get('upd_mixed')?.affectedComponents, [change(shown.id)]);
+    assert.equal(byId.get('upd_hidden')?.affectedComponents, null, 'none left: null');
+    assert.equal(byId.get('upd_shown'), onlyShown, 'nothing hidden: the same update');
+    assert.equal(byId.get('upd_none'), none);
+    assert.ok(!JSON.stringify(next.incidents).includes(`"${hidden.id}"`));
+    assert.deepEqual(next.status, statusSnapshot({ ...base, incidents: [...data.incidents.filter((i) => i.id !== open.id), { ...incident, components: [incident.components[1]!] }] }, at).status);
+  });
 });

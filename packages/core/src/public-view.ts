@@ -5,7 +5,7 @@
  * page status (status.ts). Pure; no clock.
  */
 import type { StatusSnapshot } from './answers.js';
-import type { Component, ComponentGroup, Id, Incident, IsoDateTime, Maintenance, StatusPageInfo } from './domain.js';
+import type { Component, ComponentGroup, Id, Incident, IncidentUpdate, IsoDateTime, Maintenance, StatusPageInfo } from './domain.js';
 import { effectiveComponents, isMaintenanceActive, isOpen, pageStatus } from './status.js';
 import type { StatuspageData } from './statuspage.js';
 
@@ -53,6 +53,26 @@ export function pageAsShown(data: StatuspageData): StatusPageInfo {
   return { ...data.page, updatedAt: latestInstant([data.page.updatedAt, ...changes]) };
 }
 
+/** An update without the component changes of components readers may not see (`shown`: the shown ones' ids); null when none is left. */
+function shownUpdate(update: IncidentUpdate, shown: ReadonlySet<Id>): IncidentUpdate {
+  if (update.affectedComponents === null) return update;
+  const kept = update.affectedComponents.filter((c) => shown.has(c.componentId));
+  return kept.length === update.affectedComponents.length ? update : { ...update, affectedComponents: kept.length > 0 ? kept : null };
+}
+
+/**
+ * An incident as the status page shows it: its public updates only, and without the components
+ * the page hides (`shown`: the shown ones' ids), neither in its components nor in its updates'
+ * changes, as the Statuspage v2 documents leave them out.
+ */
+function shownIncident(incident: Incident, shown: ReadonlySet<Id>): Incident {
+  return {
+    ...incident,
+    components: incident.components.filter((c) => shown.has(c.componentId)),
+    updates: incident.updates.filter((u) => u.visibility === 'public').map((u) => shownUpdate(u, shown)),
+  };
+}
+
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const pageOrder = (a: { position: number; id: Id }, b: { position: number; id: Id }): number => a.position - b.position || byText(a.id, b.id);
 
@@ -64,7 +84,9 @@ const pageOrder = (a: { position: number; id: Id }, b: { position: number; id: I
  *   ({@link effectiveComponents}), by position then id;
  * - `groups`: those with at least one shown member, by position then id;
  * - `incidents`: public ones not yet resolved, most recently started first, with their public
- *   updates only (related links are kept as given: pass public views, see {@link publicIncident});
+ *   updates only and without hidden components, neither in their `components` nor in their
+ *   updates' `affectedComponents` (an update left with none has null); related links are kept
+ *   as given: pass public views, see {@link publicIncident};
  * - `maintenances`: scheduled, in progress or verifying, soonest window first, without hidden
  *   components ({@link publicMaintenance}).
  */
@@ -77,7 +99,7 @@ export function statusSnapshot(data: StatuspageData, generatedAt: IsoDateTime): 
   const incidents = data.incidents
     .filter((i) => i.visibility === 'public' && isOpen(i))
     .sort((a, b) => byText(b.startedAt, a.startedAt) || byText(b.id, a.id))
-    .map((i) => ({ ...i, updates: i.updates.filter((u) => u.visibility === 'public') }));
+    .map((i) => shownIncident(i, showcased));
   const maintenances = data.maintenances
     .filter((m) => m.status === 'scheduled' || isMaintenanceActive(m))
     .sort((a, b) => byText(a.scheduledFor, b.scheduledFor) || byText(a.id, b.id))

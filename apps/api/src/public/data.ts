@@ -11,6 +11,8 @@
 import {
   STATUSPAGE_LIST_LIMIT,
   defaultPageInfo,
+  latestInstant,
+  pageAsShown,
   publicIncident,
   type Component,
   type ComponentGroup,
@@ -32,33 +34,21 @@ export interface PublicData {
   readonly postmortems: ReadonlyMap<string, string>;
 }
 
-const EPOCH = new Date(0).toISOString();
-
 interface DocRow<T> {
   doc: T;
 }
 
 const docs = <T>(rows: DocRow<T>[]): T[] => rows.map((row) => row.doc);
 
-/** The latest of ISO instants (they compare as text), or the epoch when there are none. */
-function latest(instants: Iterable<string | null | undefined>): string {
-  let max = EPOCH;
-  for (const at of instants) if (typeof at === 'string' && at > max) max = at;
-  return max;
-}
-
-/**
- * The `page` setting with defaults filled in. Its `updatedAt` is the latest change of anything
- * the page shows, as Statuspage's `page.updated_at` moves with every incident update.
- */
-function pageInfo(stored: Partial<StatusPageInfo> | undefined, origin: string, changedAt: string): StatusPageInfo {
+/** The `page` setting with defaults filled in (its `updatedAt` as stored, the epoch when never set). */
+function storedPage(stored: Partial<StatusPageInfo> | undefined, origin: string): StatusPageInfo {
   const fallback = defaultPageInfo(origin);
   return {
     id: stored?.id || fallback.id,
     name: stored?.name || fallback.name,
     url: stored?.url || fallback.url,
     timeZone: stored?.timeZone || fallback.timeZone,
-    updatedAt: latest([stored?.updatedAt, fallback.updatedAt, changedAt]),
+    updatedAt: latestInstant([stored?.updatedAt, fallback.updatedAt]),
   };
 }
 
@@ -114,12 +104,11 @@ export async function loadPublicData(sql: Sql, origin: string): Promise<PublicDa
     incidents: docs(incidents).map((incident) => publicIncident(withUpdates(incident, updatesOf.get(incident.id) ?? []), publicRelated)),
     maintenances: docs(maintenances),
   };
-  const changedAt = latest(
-    [data.groups, data.components, data.incidents, data.maintenances].flatMap((list: readonly { updatedAt: string }[]) => list.map((item) => item.updatedAt)),
-  );
   const stored = settings[0] ? { updatedAt: settings[0].updated_at, ...settings[0].doc } : undefined;
+  // Its `updatedAt` moves with the latest change of anything the page shows (core's pageAsShown).
+  const page = pageAsShown({ page: storedPage(stored, origin), ...data });
   return {
-    data: { page: pageInfo(stored, origin, changedAt), ...data },
+    data: { page, ...data },
     postmortems: new Map(postmortems.map((p) => [p.incidentId, p.publicSummary ?? ''])),
   };
 }

@@ -9,10 +9,10 @@
  *
  * Nothing internal: public incidents only (in their public view, see data.ts), with their public
  * updates, and no component the page hides, neither in an incident's components nor in an
- * update's changes (as the v2 documents leave them out).
+ * update's changes (core's `statusSnapshot` leaves them out, as the v2 documents do).
  */
 import type { Hono } from 'hono';
-import { statusSnapshot, type Id, type Incident, type IncidentUpdate, type StatusSnapshot } from '@hansei/core';
+import { statusSnapshot, type StatusSnapshot } from '@hansei/core';
 import type { PublicData } from './data.js';
 import { preflight } from './respond.js';
 import type { PublicSource } from './source.js';
@@ -20,29 +20,9 @@ import { JSON_TYPE } from './statuspage.js';
 
 export const SNAPSHOT_PATH = '/v1/status.json';
 
-/** An update without the changes of components the page hides (null when none is left). */
-function shownUpdate(update: IncidentUpdate, shown: ReadonlySet<Id>): IncidentUpdate {
-  if (update.affectedComponents === null) return update;
-  const kept = update.affectedComponents.filter((c) => shown.has(c.componentId));
-  return kept.length === update.affectedComponents.length ? update : { ...update, affectedComponents: kept.length > 0 ? kept : null };
-}
-
-/** An incident without the components the page hides, in its components and its updates. */
-function shownIncident(incident: Incident, shown: ReadonlySet<Id>): Incident {
-  return {
-    ...incident,
-    components: incident.components.filter((c) => shown.has(c.componentId)),
-    updates: incident.updates.map((u) => shownUpdate(u, shown)),
-  };
-}
-
-/**
- * The snapshot of `input` (the public data), stamped `generatedAt` (an ISO instant). Hidden
- * components are taken out of the incidents first: they impose no status on the page anyway.
- */
+/** The snapshot of `input` (the public data), stamped `generatedAt` (an ISO instant). */
 export function snapshotOf({ data }: PublicData, generatedAt: string): StatusSnapshot {
-  const shown = new Set(data.components.filter((c) => c.showcase).map((c) => c.id));
-  return statusSnapshot({ ...data, incidents: data.incidents.map((i) => shownIncident(i, shown)) }, generatedAt);
+  return statusSnapshot(data, generatedAt);
 }
 
 /** Mounts {@link SNAPSHOT_PATH} and its CORS preflight; the server's clock stamps each rendering. */

@@ -9,8 +9,9 @@ import {
   ActionMoveSchema,
   ActionPatchSchema,
   StoredPreventionActionSchema,
+  actionInColumn,
+  effectivenessProblem,
   pageOf,
-  type ActionStatus,
   type PreventionAction,
 } from '@hansei/core';
 import type { Sql } from '../db/database.js';
@@ -47,15 +48,6 @@ async function requireLinks(sql: Sql, links: { incidentIds?: readonly string[]; 
     if (!row) throw conflict(`There is no postmortem with id "${links.postmortemId}". Leave postmortemId empty, or name an existing postmortem.`);
   }
   await requirePerson(sql, links.ownerId, 'ownerId');
-}
-
-/**
- * `doc` in column `status`: entering done sets completedAt, leaving it clears completedAt and
- * the verdict on effectiveness (only a done action is judged).
- */
-function inColumn(doc: PreventionAction, previous: ActionStatus, now: string): PreventionAction {
-  if (doc.status === 'done') return { ...doc, completedAt: previous === 'done' ? doc.completedAt : now };
-  return { ...doc, completedAt: null, effectiveness: 'unverified' };
 }
 
 /** Saves `doc` over `current`, keeps action_incidents in step, publishes. */
@@ -161,16 +153,15 @@ export const actionRoutes: RouteSpec<never, never, never>[] = [
       const saved = await services.db.transaction(async (tx) => {
         const found = await current(tx, params.id, ifMatch);
         const status = body.status ?? found.doc.status;
-        if (status !== 'done' && body.effectiveness !== undefined && body.effectiveness !== 'unverified') {
-          throw invalid([{ path: 'effectiveness', message: `Effectiveness can only be judged once the action is done; it is ${status}.` }], 'body');
-        }
+        const problem = effectivenessProblem(status, body.effectiveness);
+        if (problem) throw invalid([{ path: 'effectiveness', message: problem }], 'body');
         await requireLinks(tx, body);
         let rank = found.doc.rank;
         if (status !== found.doc.status) {
           await lockBoard(tx);
           rank = await endOfColumn(tx, status, params.id);
         }
-        const doc = inColumn({ ...found.doc, ...body, rank, updatedAt: isoNow(services.now()) }, found.doc.status, isoNow(services.now()));
+        const doc = actionInColumn({ ...found.doc, ...body, rank, updatedAt: isoNow(services.now()) }, found.doc.status, isoNow(services.now()));
         return save(services, tx, found, doc, 'action.updated');
       });
       return json(withVersion(saved), { etag: versionTag(saved.version) });
@@ -201,7 +192,7 @@ export const actionRoutes: RouteSpec<never, never, never>[] = [
           rank = await rankFor(tx, params.id, body.status, { afterId: body.afterId, beforeId: body.beforeId });
         }
         const now = isoNow(services.now());
-        const doc = inColumn({ ...found.doc, status: body.status, rank, updatedAt: now }, found.doc.status, now);
+        const doc = actionInColumn({ ...found.doc, status: body.status, rank, updatedAt: now }, found.doc.status, now);
         return save(services, tx, found, doc, 'action.moved');
       });
       return json(withVersion(saved), { etag: versionTag(saved.version) });

@@ -24,17 +24,18 @@ import {
   TimelineEventCreateSchema,
   TimelineEventSchema,
   UpdatePostedSchema,
+  imposedStatus,
   isOpen,
   pageOf,
   localize,
   missingRoles,
+  statusTimes,
   validate,
-  type AffectedComponent,
+  withComponents,
   type Component,
   type ComponentTransition,
   type Incident,
   type IncidentListQuery,
-  type IncidentStatus,
   type IncidentUpdate,
   type RelatedIncident,
   type RoleAssignment,
@@ -50,12 +51,11 @@ import type { Services } from '../services.js';
 import { insertDoc, listDocs, stale, updateDoc, withVersion, type Versioned } from '../store/documents.js';
 import { publish } from '../store/events.js';
 import {
-  componentTargetStatus,
   getIncident,
-  imposedStatus,
   lockIncident,
   publicStoredViews,
   publicViews,
+  readComponentTargetStatus,
   storedIncident,
   withUpdates,
   type StoredIncident,
@@ -151,22 +151,6 @@ function sameAssignment(pathValue: string, bodyValue: string): void {
 // ---------------------------------------------------------------------------------------------
 // Derived state
 
-const later = (a: string, b: string | null): string => (b !== null && b > a ? b : a);
-
-/**
- * The mitigation and resolution times that `status` implies from `at` on: resolved sets
- * resolvedAt (and mitigatedAt) when absent; monitoring sets mitigatedAt when absent; an open
- * status clears resolvedAt. Never before the start, nor a resolution before the mitigation.
- */
-function statusTimes(incident: StoredIncident, status: IncidentStatus, at: string): Pick<StoredIncident, 'mitigatedAt' | 'resolvedAt'> {
-  const from = later(at, incident.startedAt);
-  if (status === 'resolved') {
-    const resolvedAt = incident.resolvedAt ?? later(from, incident.mitigatedAt);
-    return { resolvedAt, mitigatedAt: incident.mitigatedAt ?? resolvedAt };
-  }
-  return { resolvedAt: null, mitigatedAt: status === 'monitoring' ? (incident.mitigatedAt ?? from) : incident.mitigatedAt };
-}
-
 /**
  * Brings the statuses of the components `before` or `after` (the incident as saved) set in line
  * with every open incident, through setComponentStatus (history, events). Returns the changes.
@@ -177,23 +161,12 @@ async function syncComponents(services: Services, sql: Sql, before: StoredIncide
   const changes: ComponentTransition[] = [];
   for (const component of components.values()) {
     if (!(before && imposedStatus(before, component)) && !imposedStatus(after, component)) continue;
-    const status = await componentTargetStatus(sql, component);
+    const status = await readComponentTargetStatus(sql, component);
     if (status === component.status) continue;
     await setComponentStatus(services, sql, component.id, status, { incidentId: after.id });
     changes.push({ componentId: component.id, name: component.name, oldStatus: component.status, newStatus: status });
   }
   return changes;
-}
-
-/** `current` with the statuses of `changes` set (components not yet listed are added). */
-function withComponents(current: readonly AffectedComponent[], changes: readonly AffectedComponent[]): AffectedComponent[] {
-  const next = [...current];
-  for (const change of changes) {
-    const at = next.findIndex((c) => c.componentId === change.componentId);
-    if (at >= 0) next[at] = change;
-    else next.push(change);
-  }
-  return next;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -5,7 +5,6 @@ import { writeActions, writeIncidents, writePostmortems } from '../seed.js';
 import { actionDoc, incidentDoc, postmortemDoc } from '../testing/docs.js';
 import { TEST_NOW, startTestApi, type TestApi } from '../testing/harness.js';
 import { databasesUnderTest } from '../testing/postgres.js';
-import { isoWeekOf, mondayOf } from './insights.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -27,18 +26,6 @@ function month(good: (at: number) => number): SliSample[] {
 }
 
 const ids = (items: readonly { id: string }[]) => items.map((i) => i.id);
-
-describe('ISO weeks', () => {
-  it('names the week of a Monday and finds the Monday of a week', () => {
-    assert.equal(isoWeekOf(Date.parse('2026-11-23T00:00:00Z')), '2026-W48');
-    assert.equal(mondayOf('2026-W48'), Date.parse('2026-11-23T00:00:00Z'));
-    assert.equal(mondayOf('2026-W01'), Date.parse('2025-12-29T00:00:00Z'));
-    assert.equal(mondayOf('2026-W53'), Date.parse('2026-12-28T00:00:00Z'), '2026 has 53 weeks');
-    assert.equal(mondayOf('2025-W53'), null, '2025 has 52');
-    assert.equal(mondayOf('2026-W00'), null);
-    assert.equal(mondayOf('2026-48'), null);
-  });
-});
 
 for (const { name, open } of databasesUnderTest()) {
   describe(`insights (${name})`, () => {

@@ -13,6 +13,8 @@ import {
   countsBySeverityAndWeek,
   dueBetween,
   isInstant,
+  isoWeekOf,
+  mondayOf,
   mttx,
   overdueActions,
   recurrence,
@@ -78,22 +80,6 @@ async function storedDocs<T extends object>(sql: Sql, text: string, params: read
 function restored<T extends { readonly id: string }>(picked: readonly T[], all: readonly Stored<T>[]): Stored<T>[] {
   const byId = new Map(all.map((x) => [x.id, x]));
   return picked.flatMap((x) => byId.get(x.id) ?? []);
-}
-
-/** `2026-W48` of the ISO week starting on Monday `monday` (epoch ms, UTC). */
-export function isoWeekOf(monday: number): string {
-  const thursday = new Date(monday + 3 * DAY_MS); // a week belongs to the year of its Thursday
-  const year = thursday.getUTCFullYear();
-  const week = Math.floor((thursday.getTime() - Date.UTC(year, 0, 1)) / WEEK_MS) + 1;
-  return `${year}-W${String(week).padStart(2, '0')}`;
-}
-
-/** Monday 00:00 UTC of ISO week `2026-W48`, or null when the year has no such week. */
-export function mondayOf(week: string): number | null {
-  const match = /^(\d{4})-W(\d{2})$/.exec(week);
-  if (!match) return null;
-  const monday = startOfIsoWeek(Date.UTC(Number(match[1]), 0, 4)) + (Number(match[2]) - 1) * WEEK_MS;
-  return isoWeekOf(monday) === week ? monday : null;
 }
 
 const date = (ms: number) => toIso(ms).slice(0, 10);

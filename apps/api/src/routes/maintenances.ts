@@ -10,6 +10,8 @@ import {
   MaintenancePatchSchema,
   MaintenanceUpdatePostSchema,
   StoredMaintenanceSchema,
+  canMoveMaintenance,
+  heldComponents,
   pageOf,
   publicMaintenance,
   type Maintenance,
@@ -24,13 +26,7 @@ import { newId } from '../ids.js';
 import type { Services } from '../services.js';
 import { deleteForChange, getDoc, getForChange, insertDoc, listDocs, saveChange, withVersion, type Versioned } from '../store/documents.js';
 import { publish } from '../store/events.js';
-import {
-  canMoveMaintenance,
-  heldComponents,
-  missingComponents,
-  showcasedComponentIds,
-  syncMaintenanceComponents,
-} from '../store/maintenances.js';
+import { missingComponents, showcasedComponentIds, syncMaintenanceComponents } from '../store/maintenances.js';
 import { IdParams, isoNow, readCache } from './common.js';
 
 const TAGS = ['maintenances'];

@@ -12,7 +12,12 @@ import {
   PostmortemPatchSchema,
   PostmortemSummarySchema,
   StoredPostmortemSchema,
+  DEFAULT_POSTMORTEM_TEMPLATE_ID,
+  findPostmortemTemplate,
   pageOf,
+  postmortemSummaryChange,
+  postmortemTransitionProblem,
+  publishedAtAfter,
   type ContributingFactor,
   type ContributingFactorCategory,
   type Postmortem,
@@ -27,7 +32,7 @@ import { deleteForChange, getDoc, insertDoc, listDocs, stale, updateDoc, withVer
 import { publish } from '../store/events.js';
 import { getIncident } from '../store/incidents.js';
 import { requirePerson } from '../store/people.js';
-import { DEFAULT_TEMPLATE_ID, findTemplate, postmortemTransitionProblem, publicPostmortemSummaries } from '../store/postmortems.js';
+import { publicPostmortemSummaries } from '../store/postmortems.js';
 import { IdParams, isoNow, readCache } from './common.js';
 import { publishIncident } from './incidents.js';
 
@@ -59,18 +64,17 @@ async function incidentIsPublic(sql: Sql, incidentId: string): Promise<boolean> 
   return row?.visibility === 'public';
 }
 
-/** Tells status-page readers when what they see of a postmortem changes (public incidents only). */
+/**
+ * Tells status-page readers when what they see of a postmortem changes (core's
+ * `postmortemSummaryChange`; public incidents only).
+ */
 async function publishSummaryChange(services: Services, sql: Sql, before: Postmortem | null, after: Postmortem | null): Promise<void> {
-  const incidentId = (after ?? before)?.incidentId;
-  if (!incidentId || !(await incidentIsPublic(sql, incidentId))) return;
-  const wasShown = before?.status === 'published';
-  if (after?.status === 'published') {
-    if (wasShown && before.title === after.title && before.publicSummary === after.publicSummary) return;
-    const summary = { incidentId, title: after.title, publicSummary: after.publicSummary, publishedAt: after.publishedAt };
-    await publish(services.db, sql, 'public', 'postmortem-summary.updated', summary, services.now());
-  } else if (wasShown) {
-    await publish(services.db, sql, 'public', 'postmortem-summary.deleted', { incidentId }, services.now());
-  }
+  const change = postmortemSummaryChange(before, after);
+  if (!change) return;
+  const incidentId = change.type === 'updated' ? change.summary.incidentId : change.incidentId;
+  if (!(await incidentIsPublic(sql, incidentId))) return;
+  if (change.type === 'updated') await publish(services.db, sql, 'public', 'postmortem-summary.updated', change.summary, services.now());
+  else await publish(services.db, sql, 'public', 'postmortem-summary.deleted', { incidentId }, services.now());
 }
 
 export const postmortemRoutes: RouteSpec<never, never, never>[] = [
@@ -138,8 +142,8 @@ export const postmortemRoutes: RouteSpec<never, never, never>[] = [
           throw conflict(`Incident "${body.incidentId}" already has a postmortem (${existing.id}); edit that one instead.`, { postmortemId: existing.id });
         }
         await requirePerson(tx, body.ownerId, 'ownerId');
-        const templateId = body.templateId ?? DEFAULT_TEMPLATE_ID;
-        const template = findTemplate(templateId);
+        const templateId = body.templateId ?? DEFAULT_POSTMORTEM_TEMPLATE_ID;
+        const template = findPostmortemTemplate(templateId);
         if (!template) throw conflict(`There is no postmortem template with id "${templateId}". Leave templateId out to use the default template.`);
         const doc: Postmortem = {
           id: newId('pm', nowMs),
@@ -195,7 +199,7 @@ export const postmortemRoutes: RouteSpec<never, never, never>[] = [
           ...rest,
           contributingFactors: contributingFactors ? withIds(contributingFactors, nowMs) : before.contributingFactors,
           updatedAt: isoNow(nowMs),
-          publishedAt: status !== 'published' ? null : before.status === 'published' ? before.publishedAt : isoNow(nowMs),
+          publishedAt: publishedAtAfter(before, status, isoNow(nowMs)),
         };
         if (doc.status === 'published' && !doc.publicSummary) {
           throw invalid([{ path: 'publicSummary', message: 'A published postmortem needs a public summary: the text the status page shows.' }], 'body');

@@ -5,14 +5,13 @@
  * `publicIncident`).
  */
 import {
-  isOpen,
+  componentTargetStatus,
   publicIncident,
-  worstStatus,
-  type AffectedComponent,
   type Component,
   type ComponentStatus,
   type Incident,
   type IncidentUpdate,
+  type Maintenance,
   type Stored,
 } from '@hansei/core';
 import type { Sql } from '../db/database.js';
@@ -102,25 +101,21 @@ export async function publicStoredViews(sql: Sql, rows: readonly Versioned<Incid
 }
 
 /**
- * What `incident` sets `component`'s status to, if anything: only while open, and an internal
- * incident only on components the public page does not show (it never changes the public page).
+ * The status `component` should have now (core's `componentTargetStatus`), from the open
+ * incidents that list it and the active maintenances that hold it.
  */
-export function imposedStatus(incident: Pick<Incident, 'status' | 'visibility' | 'components'>, component: Component): AffectedComponent | undefined {
-  if (!isOpen(incident) || (incident.visibility !== 'public' && component.showcase)) return undefined;
-  return incident.components.find((c) => c.componentId === component.id);
-}
-
-/**
- * The status `component` should have now: the worst that open incidents ({@link imposedStatus})
- * and active maintenances (`under_maintenance`) set on it, else operational.
- */
-export async function componentTargetStatus(sql: Sql, component: Component): Promise<ComponentStatus> {
+export async function readComponentTargetStatus(sql: Sql, component: Component): Promise<ComponentStatus> {
   const incidents = await sql.query<{ doc: StoredIncident }>(
     `select doc from incidents where status <> 'resolved' and doc->'components' @> $1::jsonb`,
     [JSON.stringify([{ componentId: component.id }])],
   );
-  const statuses = incidents.flatMap((r) => imposedStatus(r.doc, component)?.status ?? []);
-  const maintenances = await sql.query(`select 1 from maintenances where status in ('in_progress', 'verifying') and doc->'components' ? $1 limit 1`, [component.id]);
-  if (maintenances.length > 0) statuses.push('under_maintenance');
-  return worstStatus(statuses);
+  const maintenances = await sql.query<{ doc: Maintenance }>(
+    `select doc from maintenances where status in ('in_progress', 'verifying') and doc->'components' ? $1`,
+    [component.id],
+  );
+  return componentTargetStatus(
+    component,
+    incidents.map((r) => r.doc),
+    maintenances.map((r) => r.doc),
+  );
 }

@@ -5,17 +5,12 @@
  * it: another active maintenance, else the worst status an open incident gives it, else
  * operational. A component someone set to another status by hand in the meantime is left alone.
  */
-import {
-  MAINTENANCE_STATUSES,
-  worstStatus,
-  type ComponentStatus,
-  type Maintenance,
-  type MaintenanceStatus,
-} from '@hansei/core';
+import { statusAfterMaintenance, type ComponentStatus, type Maintenance } from '@hansei/core';
 import type { Sql } from '../db/database.js';
 import { setComponentStatus } from '../routes/components.js';
 import type { Services } from '../services.js';
 import type { Versioned } from './documents.js';
+import type { StoredIncident } from './incidents.js';
 
 /** Every maintenance, latest window first (for the Statuspage API and the Atom feed). */
 export async function allMaintenances(sql: Sql): Promise<Versioned<Maintenance>[]> {
@@ -27,24 +22,6 @@ export async function allMaintenances(sql: Sql): Promise<Versioned<Maintenance>[
 export async function showcasedComponentIds(sql: Sql): Promise<Set<string>> {
   const rows = await sql.query<{ id: string }>(`select id from components where (doc->>'showcase')::boolean`);
   return new Set(rows.map((r) => r.id));
-}
-
-/**
- * Whether a maintenance may go from `from` to `to`: forward along scheduled -> in_progress ->
- * verifying -> completed (skipping steps is fine: a cancelled window is completed straight from
- * scheduled), back from verifying to in_progress (verification failed), or staying put (a
- * progress note). Completed is final.
- */
-export function canMoveMaintenance(from: MaintenanceStatus, to: MaintenanceStatus): boolean {
-  if (from === to) return true;
-  if (from === 'completed') return false;
-  if (from === 'verifying' && to === 'in_progress') return true;
-  return MAINTENANCE_STATUSES.indexOf(to) > MAINTENANCE_STATUSES.indexOf(from);
-}
-
-/** The components a maintenance in this state holds under maintenance. */
-export function heldComponents(doc: Pick<Maintenance, 'status' | 'components'> | null): Set<string> {
-  return new Set(doc && (doc.status === 'in_progress' || doc.status === 'verifying') ? doc.components : []);
 }
 
 /** Ids among `ids` that name no component. */
@@ -74,24 +51,27 @@ export async function syncMaintenanceComponents(
   }
 }
 
+/**
+ * Returns `componentId` to what still affects it now that `maintenanceId` lets go of it (core's
+ * `statusAfterMaintenance`, from the component, the open incidents that list it and the other
+ * active maintenances that hold it); leaves it alone when that says so.
+ */
 async function releaseComponent(services: Services, sql: Sql, maintenanceId: string, componentId: string): Promise<void> {
-  const [component] = await sql.query<{ status: ComponentStatus }>(`select doc->>'status' as status from components where id = $1`, [componentId]);
-  if (component?.status !== 'under_maintenance') return;
-  const others = await sql.query(
-    `select 1 from maintenances where id <> $1 and status in ('in_progress', 'verifying') and doc->'components' ? $2 limit 1`,
+  const [component] = await sql.query<{ id: string; status: ComponentStatus }>(`select id, doc->>'status' as status from components where id = $1`, [componentId]);
+  if (!component) return;
+  const maintenances = await sql.query<{ doc: Maintenance }>(
+    `select doc from maintenances where id <> $1 and status in ('in_progress', 'verifying') and doc->'components' ? $2`,
     [maintenanceId, componentId],
   );
-  if (others.length > 0) return;
-  const incidents = await sql.query<{ id: string; status: ComponentStatus }>(
-    `select i.id, c->>'status' as status from incidents i, jsonb_array_elements(i.doc->'components') c
-     where i.status <> 'resolved' and c->>'componentId' = $1 order by i.started_at, i.id`,
-    [componentId],
+  const incidents = await sql.query<{ doc: StoredIncident }>(
+    `select doc from incidents where status <> 'resolved' and doc->'components' @> $1::jsonb order by started_at, id`,
+    [JSON.stringify([{ componentId }])],
   );
-  if (incidents.length === 0) {
-    await setComponentStatus(services, sql, componentId, 'operational', { maintenanceId });
-    return;
-  }
-  const status = worstStatus(incidents.map((i) => i.status));
-  const cause = incidents.find((i) => i.status === status);
-  await setComponentStatus(services, sql, componentId, status, { incidentId: cause?.id ?? null });
+  const released = statusAfterMaintenance(
+    component,
+    maintenanceId,
+    incidents.map((r) => r.doc),
+    maintenances.map((r) => r.doc),
+  );
+  if (released) await setComponentStatus(services, sql, componentId, released.status, { incidentId: released.incidentId, maintenanceId: released.maintenanceId });
 }
