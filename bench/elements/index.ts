@@ -11,9 +11,8 @@ import type { AddressInfo } from 'node:net';
 import { cpus } from 'node:os';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import puppeteer from 'puppeteer-core';
-import { ROOT, measure } from '../../tests/budget/measure.js';
+import { ROOT, bundleForBrowsers, measure } from '../../tests/budget/measure.js';
 import { BUDGETS } from '../../tests/budget/budgets.js';
 
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 15);
@@ -22,21 +21,7 @@ const scenarios = readdirSync(scenarioDir).filter((f) => f.endsWith('.ts')).sort
 
 /** Bundles one scenario for the browser. */
 async function bundle(file: string): Promise<string> {
-  const result = await build({
-    absWorkingDir: ROOT,
-    entryPoints: [join(scenarioDir, file)],
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    conditions: ['source'],
-    tsconfig: 'tsconfig.base.json',
-    define: { 'process.env.NODE_ENV': '"production"' },
-    write: false,
-    logLevel: 'silent',
-  });
-  return result.outputFiles[0]?.text ?? '';
+  return new TextDecoder().decode(await bundleForBrowsers(join(scenarioDir, file)));
 }
 
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;

@@ -12,8 +12,8 @@ export interface Size {
   readonly gzip: number;
 }
 
-/** The size of `entry` (relative to the repository root) bundled for browsers. */
-export async function measure(entry: string): Promise<Size> {
+/** `entry` (relative to the repository root, or absolute) bundled and minified for browsers, as an app's bundler would ship it. */
+export async function bundleForBrowsers(entry: string): Promise<Uint8Array> {
   const result = await build({
     absWorkingDir: ROOT,
     entryPoints: [entry],
@@ -28,6 +28,11 @@ export async function measure(entry: string): Promise<Size> {
     write: false,
     logLevel: 'silent',
   });
-  const bytes = result.outputFiles[0]?.contents ?? new Uint8Array();
+  return result.outputFiles[0]?.contents ?? new Uint8Array();
+}
+
+/** The size of `entry` (relative to the repository root) bundled for browsers. */
+export async function measure(entry: string): Promise<Size> {
+  const bytes = await bundleForBrowsers(entry);
   return { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
 }
