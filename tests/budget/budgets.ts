@@ -1,8 +1,8 @@
 /**
  * Byte budgets: what a page pays, gzipped, for importing one entry of the kit with everything it
  * pulls in (bundled and minified as an app's bundler would). Deterministic, so CI enforces them.
- * Element figures include Lit (about 6 kB) and the Japanese translations, which a page loads only
- * when it switches to Japanese (measured in, to stay on the safe side).
+ * Element figures include Lit (about 6 kB). Lazy imports (the Japanese translations, loaded when
+ * a page switches to Japanese) are split off and reported beside, not counted.
  */
 export interface Budget {
   /** What the entry is for. */
