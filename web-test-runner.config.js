@@ -2,9 +2,11 @@
 //
 // Convention: `*.browser.test.ts` files run here, in Chromium; plain `*.test.ts` files are Node
 // tests, run by each package's `test` script with node's test runner.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
@@ -55,6 +57,57 @@ function jsonCountsReporter() {
   };
 }
 
+/**
+ * @web/test-runner serves modules unbundled, as browsers load them. Two habits of packages made
+ * for bundlers need help for that:
+ * - CommonJS dependencies: `packages` named here (e.g. `bind-event-listener`, which
+ *   @atlaskit/pragmatic-drag-and-drop imports by name) are served as ES modules, bundled by
+ *   esbuild with the named exports the CommonJS module really has.
+ * - `process.env.NODE_ENV`, which bundlers replace: in served `node_modules` code it becomes
+ *   `"development"` (replaced in the text, so no fake `process` global misleads other code).
+ * (`@rollup/plugin-commonjs` via @web/dev-server-rollup would do the first, but is not installed.)
+ * @param {readonly string[]} packages
+ * @returns {import('@web/test-runner').TestRunnerPlugin}
+ */
+function bundlerHabits(packages) {
+  /** @type {Map<string, Promise<string>>} */
+  const converted = new Map();
+  const escaped = packages.map((name) => name.replace(/[.*+?^$()|[\]\\{}]/g, '\\$&'));
+  const inPackage = new RegExp(`/node_modules/(?:${escaped.join('|')})/`);
+
+  /** An ES module re-exporting every named export of the CommonJS module `file`. */
+  async function toEsm(file) {
+    const names = Object.keys(createRequire(file)(file)).filter((name) => /^[A-Za-z_$][\w$]*$/.test(name) && name !== 'default' && name !== '__esModule');
+    const result = await build({
+      stdin: { contents: `export { ${names.join(', ')} } from ${JSON.stringify(file)};`, resolveDir: dirname(file), loader: 'js' },
+      bundle: true,
+      format: 'esm',
+      platform: 'browser',
+      write: false,
+      logLevel: 'silent',
+    });
+    return result.outputFiles[0]?.text ?? '';
+  }
+
+  return {
+    name: 'bundler-habits',
+    async transform(context) {
+      if (!context.path.includes('/node_modules/') || !context.path.endsWith('.js')) return undefined;
+      if (inPackage.test(context.path)) {
+        const file = join(root, decodeURIComponent(context.path));
+        if (existsSync(file)) {
+          if (!converted.has(file)) converted.set(file, toEsm(file));
+          return { body: await /** @type {Promise<string>} */ (converted.get(file)) };
+        }
+      }
+      if (typeof context.body === 'string' && context.body.includes('process.env.NODE_ENV')) {
+        return { body: context.body.replaceAll('process.env.NODE_ENV', '"development"') };
+      }
+      return undefined;
+    },
+  };
+}
+
 /** @type {import('@web/test-runner').TestRunnerConfig} */
 export default {
   rootDir: root,
@@ -64,6 +117,7 @@ export default {
     // tsconfig.base.json has no `extends` (esbuild reads the file as is): it carries Lit's legacy
     // decorators (experimentalDecorators, useDefineForClassFields: false).
     esbuildPlugin({ ts: true, tsconfig: join(root, 'tsconfig.base.json') }),
+    bundlerHabits(['bind-event-listener']),
   ],
   browsers: [
     chromeLauncher({
