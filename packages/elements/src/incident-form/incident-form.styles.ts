@@ -1,0 +1,404 @@
+import { css } from 'lit';
+
+export const incidentFormStyles = css`
+  :host {
+    --_muted: var(--hansei-color-muted, light-dark(#59636e, #9198a1));
+    --_subtle: var(--hansei-color-subtle, light-dark(#f6f8fa, #151b23));
+    --_error: var(--_hansei-status-critical);
+
+    display: block;
+    container-type: inline-size;
+    min-width: 0;
+    color: var(--_hansei-color-text);
+    background: var(--_hansei-color-surface);
+    font-family: var(--_hansei-font-family);
+    font-size: var(--_hansei-font-size);
+    line-height: 1.5;
+  }
+
+  *,
+  *::before,
+  *::after {
+    box-sizing: border-box;
+  }
+
+  h2,
+  h3,
+  h4,
+  p,
+  ul,
+  dl,
+  dd {
+    margin: 0;
+  }
+  h2 {
+    font-size: 1.35em;
+    line-height: 1.3;
+  }
+  h3 {
+    font-size: 1.1em;
+  }
+  h4 {
+    font-size: 1em;
+  }
+
+  .form,
+  .fields {
+    display: grid;
+    gap: 1.25rem;
+    min-width: 0;
+  }
+  .fields {
+    margin: 0;
+    padding: 0;
+    border: 0;
+  }
+
+  .field,
+  .group {
+    display: grid;
+    gap: 0.35rem;
+    min-width: 0;
+    margin: 0;
+  }
+  .group {
+    padding: 0.75rem;
+    border: 1px solid var(--_hansei-color-border);
+    border-radius: 0.5rem;
+  }
+  legend,
+  label {
+    font-weight: 600;
+  }
+  legend {
+    padding: 0 0.25rem;
+  }
+  .choice {
+    display: flex;
+    align-items: flex-start;
+    gap: 0.5rem;
+    font-weight: 400;
+  }
+  .choice input {
+    flex: none;
+    margin: 0.2em 0 0;
+    inline-size: 1.1em;
+    block-size: 1.1em;
+    accent-color: var(--_hansei-color-focus);
+  }
+  .choices {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem 1.25rem;
+  }
+
+  input:not([type='radio'], [type='checkbox']),
+  select,
+  textarea {
+    inline-size: 100%;
+    min-width: 0;
+    padding: 0.45rem 0.6rem;
+    border: 1px solid var(--_muted);
+    border-radius: 0.375rem;
+    background: var(--_hansei-color-surface);
+    color: inherit;
+    font: inherit;
+  }
+  textarea {
+    resize: vertical;
+  }
+  [aria-invalid='true']:not([type='radio']) {
+    border-color: var(--_error);
+    border-width: 2px;
+  }
+
+  input:focus-visible,
+  select:focus-visible,
+  textarea:focus-visible,
+  button:focus-visible,
+  a:focus-visible,
+  [tabindex='-1']:focus {
+    outline: 2px solid var(--_hansei-color-focus);
+    outline-offset: 2px;
+  }
+
+  .hint,
+  .muted {
+    color: var(--_muted);
+  }
+  .hint {
+    font-size: 0.95em;
+  }
+  .advice {
+    font-weight: 600;
+    color: inherit;
+  }
+  .error {
+    color: var(--_error);
+    font-weight: 600;
+  }
+
+  button {
+    min-block-size: 2.25rem;
+    padding: 0.4rem 0.9rem;
+    border-radius: 0.375rem;
+    font: inherit;
+    font-weight: 600;
+    cursor: pointer;
+  }
+  button.primary {
+    border: 1px solid var(--_hansei-color-focus);
+    background: var(--_hansei-color-focus);
+    color: var(--_hansei-status-on);
+  }
+  button.secondary {
+    border: 1px solid var(--_muted);
+    background: var(--_hansei-color-surface);
+    color: inherit;
+  }
+  button:disabled,
+  button[aria-disabled='true'] {
+    cursor: not-allowed;
+    opacity: 0.7;
+  }
+
+  .inline {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+  }
+  .inline select {
+    flex: 1 1 12rem;
+    inline-size: auto;
+  }
+
+  .actions,
+  .banner-actions {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.75rem;
+  }
+
+  /* Severity */
+  .levels {
+    display: grid;
+    gap: 0.75rem;
+  }
+  @container (min-width: 44rem) {
+    .levels {
+      grid-template-columns: repeat(2, minmax(0, 1fr));
+    }
+  }
+  .level {
+    display: grid;
+    gap: 0.5rem;
+    align-content: start;
+    padding: 0.75rem;
+    border: 1px solid var(--_hansei-color-border);
+    border-radius: 0.5rem;
+    background: var(--_subtle);
+  }
+  .level.chosen {
+    border: 2px solid var(--_hansei-color-focus);
+  }
+  .level-choice {
+    font-size: 1.05em;
+  }
+  .level-guide {
+    display: grid;
+    gap: 0.5rem;
+    font-size: 0.95em;
+  }
+  .criteria,
+  .notes,
+  .targets {
+    padding-inline-start: 1.2em;
+  }
+  .demands {
+    display: grid;
+    gap: 0.2rem;
+  }
+  .demands div {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0 0.4rem;
+  }
+  .demands dt {
+    font-weight: 600;
+  }
+  .demands dt::after {
+    content: ':';
+  }
+
+  /* Components and related incidents */
+  .components,
+  .related-list {
+    display: grid;
+    gap: 0.5rem;
+    padding: 0;
+    list-style: none;
+  }
+  .component,
+  .related-item {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.25rem 0.75rem;
+  }
+  .component .choice {
+    flex: 1 1 10rem;
+  }
+  .component-status,
+  .related-controls {
+    display: flex;
+    flex: 1 1 12rem;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.25rem 0.5rem;
+  }
+  .component-status select,
+  .related-controls select {
+    flex: 1 1 10rem;
+    inline-size: auto;
+  }
+  .related-title {
+    flex: 1 1 10rem;
+    overflow-wrap: anywhere;
+  }
+
+  /* Times */
+  .times {
+    display: grid;
+    gap: 0.35rem;
+  }
+  .pair {
+    display: grid;
+    gap: 0.75rem;
+  }
+  @container (min-width: 30rem) {
+    .pair {
+      grid-template-columns: repeat(2, minmax(0, 1fr));
+    }
+  }
+
+  /* The update and its preview */
+  .update {
+    display: grid;
+    gap: 1rem;
+    align-items: start;
+  }
+  @container (min-width: 44rem) {
+    .update {
+      grid-template-columns: repeat(2, minmax(0, 1fr));
+    }
+  }
+  .preview {
+    display: grid;
+    gap: 0.5rem;
+  }
+  .preview-card {
+    --_impact: var(--_hansei-status-none);
+
+    display: grid;
+    gap: 0.35rem;
+    padding: 0.75rem;
+    border: 1px solid var(--_hansei-color-border);
+    border-inline-start: 0.35rem solid var(--_impact);
+    border-radius: 0.5rem;
+    background: var(--_subtle);
+    overflow-wrap: anywhere;
+  }
+  .preview-card.impact-minor {
+    --_impact: var(--_hansei-status-minor);
+  }
+  .preview-card.impact-major {
+    --_impact: var(--_hansei-status-major);
+  }
+  .preview-card.impact-critical {
+    --_impact: var(--_hansei-status-critical);
+  }
+  .preview-title {
+    font-weight: 700;
+    font-size: 1.05em;
+  }
+  .preview-message {
+    white-space: pre-wrap;
+  }
+
+  /* Feedback */
+  .banner,
+  .error-summary,
+  .conflict,
+  .action-error,
+  .note {
+    display: grid;
+    gap: 0.5rem;
+    padding: 0.75rem;
+    border: 1px solid var(--_hansei-color-border);
+    border-inline-start-width: 0.35rem;
+    border-radius: 0.5rem;
+  }
+  .banner {
+    border-inline-start-color: var(--_hansei-color-focus);
+  }
+  .error-summary,
+  .action-error {
+    border-color: var(--_error);
+  }
+  .error-summary ul {
+    padding-inline-start: 1.2em;
+  }
+  .error-summary a {
+    color: var(--_error);
+    font-weight: 600;
+  }
+  .action-error p + p {
+    font-weight: 400;
+    color: var(--_hansei-color-text);
+  }
+  .conflict {
+    border-color: var(--_hansei-status-minor);
+  }
+  .conflict-fields {
+    display: grid;
+    gap: 0.75rem;
+    padding: 0;
+    list-style: none;
+  }
+  .conflict dl {
+    display: grid;
+    gap: 0.2rem;
+  }
+  .conflict dl div {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0 0.5rem;
+  }
+  .conflict dt {
+    font-weight: 600;
+    min-inline-size: 3.5rem;
+  }
+  .conflict dd {
+    flex: 1 1 12rem;
+    overflow-wrap: anywhere;
+  }
+  .visually-hidden {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+    border: 0;
+  }
+
+  @media (forced-colors: active) {
+    .level.chosen,
+    .preview-card {
+      border-color: CanvasText;
+    }
+  }
+`;

@@ -1,0 +1,64 @@
+/**
+ * Sending what the form holds through the adapter: a declare, or an update (the changed fields
+ * with the version, then the update post), with idempotency keys that make a retry of a create
+ * that failed in transit happen once.
+ */
+import { HanseiError, type CreateOptions, type HanseiAdapter } from '@hansei/adapters';
+import type { Incident, IncidentUpdate, Stored } from '@hansei/core';
+import { createRequest, updatePlan, type FormModel } from './model.js';
+
+/** One key per create request; the same key again when the same request is retried after a failure in transit. */
+export class RetryKeys {
+  #pending: { body: string; key: string | undefined } | null = null;
+
+  /** The options to send `request` with. */
+  for(request: unknown): CreateOptions {
+    const body = JSON.stringify(request);
+    if (this.#pending?.body !== body) this.#pending = { body, key: globalThis.crypto?.randomUUID?.() };
+    return this.#pending.key ? { idempotencyKey: this.#pending.key } : {};
+  }
+
+  /** The create is over: keep the key only when it failed in a way that may not have reached the backend. */
+  settle(error?: unknown): void {
+    if (!(error instanceof HanseiError && error.transient)) this.#pending = null;
+  }
+}
+
+async function create<T>(keys: RetryKeys, request: unknown, run: (options: CreateOptions) => Promise<T>): Promise<T> {
+  try {
+    const result = await run(keys.for(request));
+    keys.settle();
+    return result;
+  } catch (error) {
+    keys.settle(error);
+    throw error;
+  }
+}
+
+/** Declares the incident `model` describes. */
+export function declare(source: HanseiAdapter, model: FormModel, keys: RetryKeys): Promise<Stored<Incident>> {
+  const request = createRequest(model);
+  return create(keys, request, (options) => source.declareIncident(request, options));
+}
+
+/**
+ * Brings `base` to `model`: the changed fields through `updateIncident` with `base.version`
+ * (`onSaved` hears of the new version at once, so a retry after a failed post does not patch
+ * again), then the update through `postIncidentUpdate`.
+ */
+export async function update(
+  source: HanseiAdapter,
+  model: FormModel,
+  base: Stored<Incident>,
+  keys: RetryKeys,
+  onSaved: (incident: Stored<Incident>) => void,
+): Promise<{ incident: Stored<Incident>; update?: IncidentUpdate }> {
+  const { patch, post } = updatePlan(model, base);
+  let incident = base;
+  if (patch) {
+    incident = await source.updateIncident(base.id, patch, base.version);
+    onSaved(incident);
+  }
+  if (!post) return { incident };
+  return create(keys, post, (options) => source.postIncidentUpdate(base.id, post, options));
+}
