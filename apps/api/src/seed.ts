@@ -9,20 +9,21 @@
  */
 import {
   demoDataset,
+  splitIncidents,
+  storeOrder,
+  type SplitIncidents,
   type Component,
   type ComponentGroup,
   type ComponentStatusChange,
+  type DemoDataset,
   type Incident,
   type Maintenance,
   type Person,
   type Postmortem,
   type PreventionAction,
   type RoleAssignment,
-  type RoleDefinition,
-  type SeverityGuideline,
   type SliSample,
   type Slo,
-  type StatusPageInfo,
   type TimelineEvent,
 } from '@hansei/core';
 import type { Database, Sql } from './db/database.js';
@@ -106,44 +107,42 @@ export function writeComponents(sql: Sql, components: readonly Component[]): Pro
   );
 }
 
-/** Status history, in time order. */
+/** Status history, in the order given (store order: by time, see core's `storeOrder`). */
 export function writeStatusChanges(sql: Sql, changes: readonly ComponentStatusChange[]): Promise<number> {
-  const ordered = [...changes].sort((a, b) => compare(a.at, b.at));
   return insertRows(
     sql,
     'component_status_changes',
     { component_id: 'text', at: 'text', status: 'text', incident_id: 'text', maintenance_id: 'text' },
-    ordered.map((c) => ({ component_id: c.componentId, at: c.at, status: c.status, incident_id: c.incidentId, maintenance_id: c.maintenanceId })),
+    changes.map((c) => ({ component_id: c.componentId, at: c.at, status: c.status, incident_id: c.incidentId, maintenance_id: c.maintenanceId })),
   );
 }
 
 /** Incidents (the row's document without updates) and their updates, oldest update first. */
-export async function writeIncidents(sql: Sql, incidents: readonly Incident[]): Promise<{ incidents: number; updates: number }> {
-  const rows = incidents.map((incident) => {
-    const { updates: _updates, ...stored } = incident;
-    return resourceRow(stored, { started_at: stored.startedAt, status: stored.status, severity: stored.severity, visibility: stored.visibility });
-  });
+export function writeIncidents(sql: Sql, incidents: readonly Incident[]): Promise<{ incidents: number; updates: number }> {
+  return writeSplitIncidents(sql, splitIncidents(incidents));
+}
+
+/** Incident rows and update rows, each in the order given. */
+async function writeSplitIncidents(sql: Sql, split: SplitIncidents): Promise<{ incidents: number; updates: number }> {
+  const rows = split.incidents.map((stored) => resourceRow(stored, { started_at: stored.startedAt, status: stored.status, severity: stored.severity, visibility: stored.visibility }));
   await insertRows(sql, 'incidents', { ...VERSIONED, started_at: 'text', status: 'text', severity: 'text', visibility: 'text' }, rows);
-  const updates = incidents
-    .flatMap((i) => i.updates)
-    .sort((a, b) => compare(a.displayAt, b.displayAt) || compare(a.createdAt, b.createdAt))
-    .map((u) => ({ id: u.id, incident_id: u.incidentId, visibility: u.visibility, display_at: u.displayAt, doc: u }));
+  const updates = split.updates.map((u) => ({ id: u.id, incident_id: u.incidentId, visibility: u.visibility, display_at: u.displayAt, doc: u }));
   await insertRows(sql, 'incident_updates', { id: 'text', incident_id: 'text', visibility: 'text', display_at: 'text', doc: 'jsonb' }, updates);
   return { incidents: rows.length, updates: updates.length };
 }
 
+/** Timeline events, in the order given (store order: by time). */
 export function writeTimeline(sql: Sql, events: readonly TimelineEvent[]): Promise<number> {
-  const ordered = [...events].sort((a, b) => compare(a.at, b.at));
-  return insertRows(sql, 'timeline_events', { id: 'text', incident_id: 'text', at: 'text', doc: 'jsonb' }, ordered.map((e) => ({ id: e.id, incident_id: e.incidentId, at: e.at, doc: e })));
+  return insertRows(sql, 'timeline_events', { id: 'text', incident_id: 'text', at: 'text', doc: 'jsonb' }, events.map((e) => ({ id: e.id, incident_id: e.incidentId, at: e.at, doc: e })));
 }
 
+/** Role assignments, in the order given (store order: by the time they began). */
 export function writeRoleAssignments(sql: Sql, assignments: readonly RoleAssignment[]): Promise<number> {
-  const ordered = [...assignments].sort((a, b) => compare(a.assignedAt, b.assignedAt));
   return insertRows(
     sql,
     'role_assignments',
     { id: 'text', incident_id: 'text', role: 'text', person_id: 'text', assigned_at: 'text', released_at: 'text', doc: 'jsonb' },
-    ordered.map((a) => ({ id: a.id, incident_id: a.incidentId, role: a.role, person_id: a.personId, assigned_at: a.assignedAt, released_at: a.releasedAt, doc: a })),
+    assignments.map((a) => ({ id: a.id, incident_id: a.incidentId, role: a.role, person_id: a.personId, assigned_at: a.assignedAt, released_at: a.releasedAt, doc: a })),
   );
 }
 
@@ -193,14 +192,14 @@ export function writeSamples(sql: Sql, samples: Readonly<Record<string, readonly
 }
 
 /** The guideline, roles and page details: written over any stored ones, whose version goes up. */
-export function writeSettings(sql: Sql, settings: { guideline: SeverityGuideline; roles: readonly RoleDefinition[]; page: StatusPageInfo }, at: string): Promise<number> {
+export function writeSettings(sql: Sql, settings: Pick<DemoDataset, 'guideline' | 'roleDefinitions' | 'page'>, at: string): Promise<number> {
   return insertRows(
     sql,
     'settings',
     { key: 'text', version: 'integer', updated_at: 'text', doc: 'jsonb' },
     [
       { key: SETTING_KEYS.guideline, version: 1, updated_at: settings.guideline.updatedAt, doc: settings.guideline },
-      { key: SETTING_KEYS.roles, version: 1, updated_at: at, doc: settings.roles },
+      { key: SETTING_KEYS.roles, version: 1, updated_at: at, doc: settings.roleDefinitions },
       { key: SETTING_KEYS.page, version: 1, updated_at: settings.page.updatedAt, doc: settings.page },
     ],
     'on conflict (key) do update set version = settings.version + 1, updated_at = excluded.updated_at, doc = excluded.doc',
@@ -240,7 +239,7 @@ export class SeedRefusedError extends Error {
  */
 export async function seedDemo(db: Database, now: number, options: SeedOptions = {}): Promise<SeedSummary> {
   const started = performance.now();
-  const data = demoDataset({ now });
+  const data = storeOrder(demoDataset({ now }));
   const at = new Date(now).toISOString();
   const counts = await db.transaction(async (tx) => {
     const [existing] = await tx.query<{ n: number }>('select count(*)::int as n from incidents');
@@ -255,7 +254,7 @@ export async function seedDemo(db: Database, now: number, options: SeedOptions =
     const componentGroups = await writeComponentGroups(tx, data.groups);
     const components = await writeComponents(tx, data.components);
     const statusChanges = await writeStatusChanges(tx, data.statusChanges);
-    const written = await writeIncidents(tx, data.incidents);
+    const written = await writeSplitIncidents(tx, data);
     const timelineEvents = await writeTimeline(tx, data.timeline);
     const roleAssignments = await writeRoleAssignments(tx, data.roles);
     const maintenances = await writeMaintenances(tx, data.maintenances);
@@ -263,7 +262,7 @@ export async function seedDemo(db: Database, now: number, options: SeedOptions =
     const actions = await writeActions(tx, data.actions);
     const slos = await writeSlos(tx, data.slos);
     const samples = await writeSamples(tx, data.samples);
-    const settings = await writeSettings(tx, { guideline: data.guideline, roles: data.roleDefinitions, page: data.page }, at);
+    const settings = await writeSettings(tx, data, at);
     const summary = {
       people,
       componentGroups,
@@ -284,8 +283,4 @@ export async function seedDemo(db: Database, now: number, options: SeedOptions =
     return summary;
   });
   return { ...counts, ms: Math.round(performance.now() - started) };
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -10,6 +10,7 @@ import {
   ActionPatchSchema,
   StoredPreventionActionSchema,
   actionInColumn,
+  createdAction,
   effectivenessProblem,
   pageOf,
   type PreventionAction,
@@ -112,23 +113,7 @@ export const actionRoutes: RouteSpec<never, never, never>[] = [
       const saved = await services.db.transaction(async (tx) => {
         await requireLinks(tx, body);
         await lockBoard(tx);
-        const doc: PreventionAction = {
-          id: newId('act', services.now()),
-          title: body.title,
-          description: body.description,
-          incidentIds: body.incidentIds,
-          postmortemId: body.postmortemId,
-          kind: body.kind,
-          ownerId: body.ownerId,
-          dueDate: body.dueDate,
-          status: body.status,
-          rank: await endOfColumn(tx, body.status),
-          externalUrl: body.externalUrl,
-          effectiveness: 'unverified',
-          completedAt: body.status === 'done' ? now : null,
-          createdAt: now,
-          updatedAt: now,
-        };
+        const doc = createdAction(body, newId('act', services.now()), await endOfColumn(tx, body.status), now);
         const result = await insertDoc(tx, TABLE, doc, actionColumns(doc));
         await linkIncidents(tx, doc.id, doc.incidentIds);
         await publish(services.db, tx, 'internal', 'action.created', { action: withVersion(result), version: result.version }, services.now());

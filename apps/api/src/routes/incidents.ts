@@ -24,14 +24,20 @@ import {
   TimelineEventCreateSchema,
   TimelineEventSchema,
   UpdatePostedSchema,
+  changeEntries,
+  declaredEntry,
+  declaredIncident,
   imposedStatus,
+  incidentAfterUpdate,
+  incidentUpdate,
   isOpen,
   pageOf,
   localize,
   missingRoles,
-  statusTimes,
+  patchedIncident,
+  postedEntries,
+  reportedTransitions,
   validate,
-  withComponents,
   type Component,
   type ComponentTransition,
   type Incident,
@@ -40,6 +46,7 @@ import {
   type RelatedIncident,
   type RoleAssignment,
   type RoleDefinition,
+  type TimelineEntry,
   type TimelineEvent,
   type TimelineEventKind,
 } from '@hansei/core';
@@ -176,6 +183,11 @@ async function addTimeline(sql: Sql, incidentId: string, kind: TimelineEventKind
   const event: TimelineEvent = { id: newId('tle', options.now), incidentId, kind, at, body, authorId: null, link: options.link ?? null };
   await sql.query('insert into timeline_events (id, incident_id, at, doc) values ($1, $2, $3, $4)', [event.id, incidentId, at, JSON.stringify(event)]);
   return event;
+}
+
+/** Adds `entries` to an incident's timeline, in order, all at `at`. */
+async function log(sql: Sql, incidentId: string, entries: readonly TimelineEntry[], at: string, now: number): Promise<void> {
+  for (const entry of entries) await addTimeline(sql, incidentId, entry.kind, entry.body, at, { now });
 }
 
 async function saveIncident(sql: Sql, doc: StoredIncident, expected: number, current: Incident): Promise<number> {
@@ -362,43 +374,13 @@ export const incidentRoutes: RouteSpec<never, never, never>[] = [
         await requireComponents(tx, body.components.map((c) => c.componentId));
         const id = newId('inc', nowMs);
         await requireRelated(tx, { id, startedAt: body.startedAt }, body.related, (i) => `related.${i}.`);
-        const doc: StoredIncident = {
-          id,
-          title: body.title,
-          summary: body.summary,
-          severity: body.severity,
-          impact: body.impact,
-          status: body.status,
-          visibility: body.visibility,
-          components: body.components,
-          labels: body.labels,
-          related: body.related,
-          startedAt: body.startedAt,
-          detectedAt: body.detectedAt,
-          acknowledgedAt: body.acknowledgedAt,
-          mitigatedAt: body.mitigatedAt,
-          resolvedAt: body.resolvedAt,
-          createdAt: now,
-          updatedAt: now,
-          postmortemId: null,
-        };
+        const doc = declaredIncident(body, id, now);
         await insertDoc(tx, 'incidents', doc, columns(doc));
         const changes = await syncComponents(services, tx, null, doc);
         if (body.updateBody !== null) {
-          await insertUpdate(tx, {
-            id: newId('upd', nowMs),
-            incidentId: id,
-            status: doc.status,
-            body: body.updateBody,
-            visibility: 'public',
-            authorId: null,
-            createdAt: now,
-            updatedAt: now,
-            displayAt: now,
-            affectedComponents: changes.length > 0 ? changes : null,
-          });
+          await insertUpdate(tx, incidentUpdate({ id: newId('upd', nowMs), incidentId: id, status: doc.status, body: body.updateBody, visibility: 'public', now, changes }));
         }
-        await addTimeline(tx, id, 'detected', `Incident declared: ${doc.title} (${doc.severity}, ${doc.status}).`, doc.detectedAt, { now: nowMs });
+        await log(tx, id, [declaredEntry(doc)], doc.detectedAt, nowMs);
         const incident = await reread(tx, id);
         await publishIncident(services, tx, 'incident.created', incident.doc, incident.version);
         return incident;
@@ -426,12 +408,7 @@ export const incidentRoutes: RouteSpec<never, never, never>[] = [
         const current = await forWrite(tx, params.id);
         if (current.version !== ifMatch) throw stale('incident', current);
         const before = storedIncident(current.doc);
-        const given = Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined)) as Partial<StoredIncident>;
-        let doc: StoredIncident = { ...before, ...given, updatedAt: now };
-        if (body.status !== undefined && body.status !== before.status) {
-          const times = statusTimes(before, body.status, now);
-          doc = { ...doc, resolvedAt: body.resolvedAt === undefined ? times.resolvedAt : doc.resolvedAt, mitigatedAt: body.mitigatedAt === undefined ? times.mitigatedAt : doc.mitigatedAt };
-        }
+        const doc = patchedIncident(before, body, now);
         const merged = validate(IncidentCreateSchema, doc);
         if (!merged.ok) throw invalid(merged.issues, 'body');
         if (body.severity !== undefined) await requireSeverity(tx, body.severity);
@@ -439,10 +416,7 @@ export const incidentRoutes: RouteSpec<never, never, never>[] = [
         if (body.related !== undefined || body.startedAt !== undefined) await requireRelated(tx, doc, doc.related, (i) => (body.related ? `related.${i}.` : ''));
         const version = await saveIncident(tx, doc, current.version, current.doc);
         const changes = await syncComponents(services, tx, before, doc);
-        const log = (kind: TimelineEventKind, text: string) => addTimeline(tx, doc.id, kind, text, now, { now: nowMs });
-        if (doc.severity !== before.severity) await log('severity_changed', `Severity changed from ${before.severity} to ${doc.severity}.`);
-        if (doc.status !== before.status) await log('status_changed', `Status changed from ${before.status} to ${doc.status}.`);
-        if (changes.length > 0) await log('component_changed', changes.map((c) => `${c.name}: ${c.oldStatus} -> ${c.newStatus}`).join('; '));
+        await log(tx, doc.id, changeEntries(before, doc, changes), now, nowMs);
         const incident = { doc: { ...doc, updates: current.doc.updates }, version };
         await publishIncident(services, tx, 'incident.updated', incident.doc, version, {}, before.visibility === 'public');
         return incident;
@@ -488,35 +462,12 @@ export const incidentRoutes: RouteSpec<never, never, never>[] = [
         const mentioned = await requireComponents(tx, body.components.map((c) => c.componentId));
         const before = storedIncident(current.doc);
         const displayAt = body.displayAt ?? now;
-        const doc: StoredIncident = {
-          ...before,
-          ...statusTimes(before, body.status, displayAt),
-          status: body.status,
-          components: withComponents(before.components, body.components),
-          updatedAt: now,
-        };
+        const doc = incidentAfterUpdate(before, body, displayAt, now);
         const version = await saveIncident(tx, doc, current.version, current.doc);
-        const changes = await syncComponents(services, tx, before, doc);
-        for (const component of mentioned.values()) {
-          if (!changes.some((c) => c.componentId === component.id)) {
-            changes.push({ componentId: component.id, name: component.name, oldStatus: component.status, newStatus: component.status });
-          }
-        }
-        const update: IncidentUpdate = {
-          id: newId('upd', nowMs),
-          incidentId: doc.id,
-          status: body.status,
-          body: body.body,
-          visibility: body.visibility,
-          authorId: null,
-          createdAt: now,
-          updatedAt: now,
-          displayAt,
-          affectedComponents: changes.length > 0 ? changes : null,
-        };
+        const changes = reportedTransitions(await syncComponents(services, tx, before, doc), mentioned.values());
+        const update = incidentUpdate({ id: newId('upd', nowMs), incidentId: doc.id, status: body.status, body: body.body, visibility: body.visibility, now, displayAt, changes });
         await insertUpdate(tx, update);
-        if (doc.status !== before.status) await addTimeline(tx, doc.id, 'status_changed', `Status changed from ${before.status} to ${doc.status}.`, now, { now: nowMs });
-        await addTimeline(tx, doc.id, 'update_posted', `${body.visibility === 'public' ? 'Public' : 'Internal'} update posted (${body.status}): ${body.body.slice(0, 500)}`, now, { now: nowMs });
+        await log(tx, doc.id, postedEntries(before, doc, update), now, nowMs);
         const incident = await reread(tx, doc.id);
         if (doc.visibility === 'public' && update.visibility === 'public') {
           await publishIncident(services, tx, 'incident.update.created', incident.doc, version, { update });

@@ -10,13 +10,16 @@ import {
   MaintenancePatchSchema,
   MaintenanceUpdatePostSchema,
   StoredMaintenanceSchema,
-  canMoveMaintenance,
   heldComponents,
+  maintenanceAfterUpdate,
+  maintenanceTransitionProblem,
+  maintenanceWindowIssue,
+  missingComponentsProblem,
   pageOf,
   publicMaintenance,
+  scheduledMaintenance,
   type Maintenance,
   type MaintenanceStatus,
-  type MaintenanceUpdate,
 } from '@hansei/core';
 import type { Sql } from '../db/database.js';
 import type { Caller } from '../http/auth.js';
@@ -32,26 +35,17 @@ import { IdParams, isoNow, readCache } from './common.js';
 const TAGS = ['maintenances'];
 const TABLE = 'maintenances';
 
+/** 409 naming the components among `ids` that do not exist. */
 async function requireComponents(sql: Sql, ids: readonly string[]): Promise<void> {
   const missing = await missingComponents(sql, ids);
-  if (missing.length > 0) {
-    throw conflict(`There is no component with id ${missing.map((id) => `"${id}"`).join(', ')}. Create it first, or leave it out of components.`, { missing });
-  }
+  const problem = missingComponentsProblem(missing);
+  if (problem) throw conflict(problem, { missing });
 }
 
+/** 409 unless a maintenance may go from `from` to `to`. */
 function requireTransition(from: MaintenanceStatus, to: MaintenanceStatus): void {
-  if (!canMoveMaintenance(from, to)) {
-    throw conflict(
-      from === 'completed'
-        ? 'This maintenance is completed; it cannot change status again. Schedule a new maintenance instead.'
-        : `A maintenance cannot go back from ${from} to ${to}: it moves forward (scheduled, in_progress, verifying, completed), or from verifying back to in_progress.`,
-    );
-  }
-}
-
-/** Updates newest first by display time (a backdated update sorts into place). */
-function withUpdate(updates: readonly MaintenanceUpdate[], update: MaintenanceUpdate): MaintenanceUpdate[] {
-  return [update, ...updates].sort((a, b) => (a.displayAt < b.displayAt ? 1 : a.displayAt > b.displayAt ? -1 : 0));
+  const problem = maintenanceTransitionProblem(from, to);
+  if (problem) throw conflict(problem);
 }
 
 function columns(doc: Maintenance) {
@@ -137,18 +131,7 @@ export const maintenanceRoutes: RouteSpec<never, never, never>[] = [
     handler: async ({ services, body }) => {
       const now = isoNow(services.now());
       const id = newId('mnt', services.now());
-      const doc: Maintenance = {
-        id,
-        title: body.title,
-        summary: body.summary,
-        status: body.status,
-        scheduledFor: body.scheduledFor,
-        scheduledUntil: body.scheduledUntil,
-        components: body.components,
-        createdAt: now,
-        updatedAt: now,
-        updates: body.updateBody ? [{ id: newId('mnu', services.now()), maintenanceId: id, status: body.status, body: body.updateBody, createdAt: now, displayAt: now }] : [],
-      };
+      const doc = scheduledMaintenance(body, { id, newUpdateId: () => newId('mnu', services.now()) }, now);
       const saved = await services.db.transaction(async (tx) => {
         await requireComponents(tx, doc.components);
         const result = await insertDoc(tx, TABLE, doc, columns(doc));
@@ -175,9 +158,8 @@ export const maintenanceRoutes: RouteSpec<never, never, never>[] = [
       const saved = await services.db.transaction(async (tx) => {
         const current = await getForChange<Maintenance>(tx, TABLE, 'maintenance', params.id, ifMatch);
         const doc: Maintenance = { ...current.doc, ...body, updatedAt: isoNow(services.now()) };
-        if (doc.scheduledUntil <= doc.scheduledFor) {
-          throw invalid([{ path: body.scheduledUntil === undefined ? 'scheduledFor' : 'scheduledUntil', message: `The end of the window (${doc.scheduledUntil}) must be after its start (${doc.scheduledFor}).` }], 'body');
-        }
+        const issue = maintenanceWindowIssue(doc, body);
+        if (issue) throw invalid([issue], 'body');
         requireTransition(current.doc.status, doc.status);
         if (body.components) await requireComponents(tx, body.components);
         return save(services, tx, current, doc);
@@ -204,9 +186,7 @@ export const maintenanceRoutes: RouteSpec<never, never, never>[] = [
         if (!current) throw notFound('maintenance', params.id);
         requireTransition(current.doc.status, body.status);
         const now = isoNow(services.now());
-        const update: MaintenanceUpdate = { id: newId('mnu', services.now()), maintenanceId: params.id, status: body.status, body: body.body, createdAt: now, displayAt: body.displayAt ?? now };
-        const doc: Maintenance = { ...current.doc, status: body.status, updatedAt: now, updates: withUpdate(current.doc.updates, update) };
-        return save(services, tx, current, doc);
+        return save(services, tx, current, maintenanceAfterUpdate(current.doc, body, newId('mnu', services.now()), now));
       });
       return json(withVersion(saved), { status: 201, etag: versionTag(saved.version), headers: { location: `/v1/maintenances/${params.id}` } });
     },

@@ -15,11 +15,11 @@ import {
   DEFAULT_POSTMORTEM_TEMPLATE_ID,
   findPostmortemTemplate,
   pageOf,
+  patchedPostmortem,
   postmortemSummaryChange,
   postmortemTransitionProblem,
-  publishedAtAfter,
-  type ContributingFactor,
-  type ContributingFactorCategory,
+  publicationIssue,
+  startedPostmortem,
   type Postmortem,
   type PreventionAction,
 } from '@hansei/core';
@@ -38,11 +38,6 @@ import { publishIncident } from './incidents.js';
 
 const TAGS = ['postmortems'];
 const TABLE = 'postmortems';
-
-/** Contributing factors with ids: new ones (sent without) get one. */
-function withIds(factors: readonly { id?: string; category: ContributingFactorCategory; description: string }[], now: number): ContributingFactor[] {
-  return factors.map((f) => ({ id: f.id ?? newId('cf', now), category: f.category, description: f.description }));
-}
 
 /**
  * Sets (or clears) the incident's postmortemId: a new version of the incident, which live
@@ -145,23 +140,7 @@ export const postmortemRoutes: RouteSpec<never, never, never>[] = [
         const templateId = body.templateId ?? DEFAULT_POSTMORTEM_TEMPLATE_ID;
         const template = findPostmortemTemplate(templateId);
         if (!template) throw conflict(`There is no postmortem template with id "${templateId}". Leave templateId out to use the default template.`);
-        const doc: Postmortem = {
-          id: newId('pm', nowMs),
-          incidentId: body.incidentId,
-          title: body.title ?? incident.title,
-          ownerId: body.ownerId,
-          status: 'draft',
-          templateId,
-          sections: body.sections ?? template.sections.map((s) => ({ key: s.key, title: s.title.en, body: '' })),
-          contributingFactors: withIds(body.contributingFactors, nowMs),
-          fiveWhys: body.fiveWhys,
-          acknowledgements: body.acknowledgements,
-          labels: body.labels,
-          publicSummary: body.publicSummary,
-          createdAt: now,
-          updatedAt: now,
-          publishedAt: null,
-        };
+        const doc = startedPostmortem(body, { id: newId('pm', nowMs), incidentTitle: incident.title, template, now, newFactorId: () => newId('cf', nowMs) });
         const result = await insertDoc(tx, TABLE, doc, { incident_id: doc.incidentId, status: doc.status });
         const incidentVersion = await linkIncident(services, tx, doc.incidentId, doc.id, now);
         await publish(services.db, tx, 'internal', 'postmortem.created', { postmortem: withVersion(result), version: result.version, incidentVersion }, nowMs);
@@ -192,18 +171,10 @@ export const postmortemRoutes: RouteSpec<never, never, never>[] = [
         const refusal = postmortemTransitionProblem(before.status, status, caller?.role === 'admin');
         if (refusal) throw refusal.status === 403 ? forbidden(refusal.detail) : conflict(refusal.detail);
         if (body.ownerId !== undefined) await requirePerson(tx, body.ownerId, 'ownerId');
-        const { contributingFactors, ...rest } = body;
         const nowMs = services.now();
-        const doc: Postmortem = {
-          ...before,
-          ...rest,
-          contributingFactors: contributingFactors ? withIds(contributingFactors, nowMs) : before.contributingFactors,
-          updatedAt: isoNow(nowMs),
-          publishedAt: publishedAtAfter(before, status, isoNow(nowMs)),
-        };
-        if (doc.status === 'published' && !doc.publicSummary) {
-          throw invalid([{ path: 'publicSummary', message: 'A published postmortem needs a public summary: the text the status page shows.' }], 'body');
-        }
+        const doc = patchedPostmortem(before, body, isoNow(nowMs), () => newId('cf', nowMs));
+        const issue = publicationIssue(doc);
+        if (issue) throw invalid([issue], 'body');
         const result = await updateDoc(tx, TABLE, doc, current.version, { status: doc.status });
         if (typeof result === 'string') throw stale('postmortem', current);
         await publish(services.db, tx, 'internal', 'postmortem.updated', { postmortem: withVersion(result), version: result.version }, nowMs);

@@ -11,6 +11,7 @@ import {
   ActionMoveSchema,
   ActionPatchSchema,
   actionInColumn,
+  createdAction,
   effectivenessProblem,
   rankBetween,
   type ActionStatus,
@@ -136,23 +137,7 @@ export function createAction(ctx: Ctx, input: unknown): Stored<PreventionAction>
   const body = check(ActionCreateSchema, input, 'body');
   requireLinks(ctx, body);
   const now = ctx.store.isoNow();
-  const doc: PreventionAction = deepFreeze({
-    id: ctx.store.newId('act'),
-    title: body.title,
-    description: body.description,
-    incidentIds: body.incidentIds,
-    postmortemId: body.postmortemId,
-    kind: body.kind,
-    ownerId: body.ownerId,
-    dueDate: body.dueDate,
-    status: body.status,
-    rank: endOfColumn(ctx, body.status),
-    externalUrl: body.externalUrl,
-    effectiveness: 'unverified',
-    completedAt: body.status === 'done' ? now : null,
-    createdAt: now,
-    updatedAt: now,
-  });
+  const doc: PreventionAction = deepFreeze(createdAction(body, ctx.store.newId('act'), endOfColumn(ctx, body.status), now));
   const row: Row<PreventionAction> = { doc, version: 1, createdAt: now };
   ctx.store.set({ actions: withRow(ctx.store.state.actions, row) });
   ctx.store.publish('internal', { type: 'action.created', data: { action: stored(row) } });

@@ -11,12 +11,18 @@ import {
   IncidentUpdatePostSchema,
   RelatedIncidentLinkSchema,
   TimelineEventCreateSchema,
+  changeEntries,
   componentTargetStatus,
+  declaredEntry,
+  declaredIncident,
   imposedStatus,
+  incidentAfterUpdate,
+  incidentUpdate,
+  patchedIncident,
+  postedEntries,
   publicIncident,
-  statusTimes,
+  reportedTransitions,
   validate,
-  withComponents,
   type Component,
   type ComponentTransition,
   type Id,
@@ -25,11 +31,12 @@ import {
   type Page,
   type RelatedIncident,
   type Stored,
+  type TimelineEntry,
   type TimelineEvent,
   type TimelineEventKind,
   type UpdatePosted,
 } from '@hansei/core';
-import { definedOf, setComponentStatus } from './components.js';
+import { setComponentStatus } from './components.js';
 import { byInstant, check, fullIncident, incidentFor, publicIncidentIds, stored, type Ctx } from './context.js';
 import { pageOf } from './lists.js';
 import { conflict, invalid, notFound, preconditionFailed } from './problems.js';
@@ -133,6 +140,11 @@ function publishIncident(ctx: Ctx, type: 'incident.created' | 'incident.updated'
   if (wasPublic) ctx.store.publish('public', { type: 'incident.withdrawn', data: { id: incident.id } });
 }
 
+/** Adds `entries` to an incident's timeline, in order, all at `at`. */
+function log(ctx: Ctx, incidentId: Id, entries: readonly TimelineEntry[], at: string): void {
+  for (const entry of entries) addTimeline(ctx, incidentId, entry.kind, entry.body, at);
+}
+
 function withUpdate(ctx: Ctx, update: IncidentUpdate): void {
   ctx.store.set({ updates: [...ctx.store.state.updates, deepFreeze(update)] });
 }
@@ -180,44 +192,14 @@ export function declareIncident(ctx: Ctx, input: unknown): Stored<Incident> {
   requireComponents(ctx, body.components.map((c) => c.componentId));
   const id = ctx.store.newId('inc');
   requireRelated(ctx, { id, startedAt: body.startedAt }, body.related, (i) => `related.${i}.`);
-  const doc: StoredIncident = {
-    id,
-    title: body.title,
-    summary: body.summary,
-    severity: body.severity,
-    impact: body.impact,
-    status: body.status,
-    visibility: body.visibility,
-    components: body.components,
-    labels: body.labels,
-    related: body.related,
-    startedAt: body.startedAt,
-    detectedAt: body.detectedAt,
-    acknowledgedAt: body.acknowledgedAt,
-    mitigatedAt: body.mitigatedAt,
-    resolvedAt: body.resolvedAt,
-    createdAt: now,
-    updatedAt: now,
-    postmortemId: null,
-  };
+  const doc: StoredIncident = declaredIncident(body, id, now);
   const row: Row<StoredIncident> = { doc: deepFreeze(doc), version: 1, createdAt: now };
   ctx.store.set({ incidents: withRow(ctx.store.state.incidents, row) });
   const changes = syncComponents(ctx, null, doc);
   if (body.updateBody !== null) {
-    withUpdate(ctx, {
-      id: ctx.store.newId('upd'),
-      incidentId: id,
-      status: doc.status,
-      body: body.updateBody,
-      visibility: 'public',
-      authorId: null,
-      createdAt: now,
-      updatedAt: now,
-      displayAt: now,
-      affectedComponents: changes.length > 0 ? changes : null,
-    });
+    withUpdate(ctx, incidentUpdate({ id: ctx.store.newId('upd'), incidentId: id, status: doc.status, body: body.updateBody, visibility: 'public', now, changes }));
   }
-  addTimeline(ctx, id, 'detected', `Incident declared: ${doc.title} (${doc.severity}, ${doc.status}).`, doc.detectedAt);
+  log(ctx, id, [declaredEntry(doc)], doc.detectedAt);
   publishIncident(ctx, 'incident.created', row);
   return whole(ctx, row);
 }
@@ -228,11 +210,7 @@ export function updateIncident(ctx: Ctx, id: Id, patch: unknown, version: number
   const current = requireIncident(ctx, id);
   if (current.version !== version) throw preconditionFailed('incident', whole(ctx, current));
   const before = current.doc;
-  let doc: StoredIncident = { ...before, ...(definedOf(body) as Partial<StoredIncident>), updatedAt: now };
-  if (body.status !== undefined && body.status !== before.status) {
-    const times = statusTimes(before, body.status, now);
-    doc = { ...doc, resolvedAt: body.resolvedAt === undefined ? times.resolvedAt : doc.resolvedAt, mitigatedAt: body.mitigatedAt === undefined ? times.mitigatedAt : doc.mitigatedAt };
-  }
+  const doc = patchedIncident(before, body, now);
   const merged = validate(IncidentCreateSchema, doc);
   if (!merged.ok) throw invalid(merged.issues, 'body');
   if (body.severity !== undefined) requireSeverity(ctx, body.severity);
@@ -240,9 +218,7 @@ export function updateIncident(ctx: Ctx, id: Id, patch: unknown, version: number
   if (body.related !== undefined || body.startedAt !== undefined) requireRelated(ctx, doc, doc.related, (i) => (body.related ? `related.${i}.` : ''));
   const row = saveIncident(ctx, current, doc);
   const changes = syncComponents(ctx, before, doc);
-  if (doc.severity !== before.severity) addTimeline(ctx, id, 'severity_changed', `Severity changed from ${before.severity} to ${doc.severity}.`, now);
-  if (doc.status !== before.status) addTimeline(ctx, id, 'status_changed', `Status changed from ${before.status} to ${doc.status}.`, now);
-  if (changes.length > 0) addTimeline(ctx, id, 'component_changed', changes.map((c) => `${c.name}: ${c.oldStatus} -> ${c.newStatus}`).join('; '), now);
+  log(ctx, id, changeEntries(before, doc, changes), now);
   publishIncident(ctx, 'incident.updated', row, before.visibility === 'public');
   return whole(ctx, row);
 }
@@ -254,35 +230,14 @@ export function postIncidentUpdate(ctx: Ctx, id: Id, input: unknown): UpdatePost
   const mentioned = requireComponents(ctx, body.components.map((c) => c.componentId));
   const before = current.doc;
   const displayAt = body.displayAt ?? now;
-  const doc: StoredIncident = {
-    ...before,
-    ...statusTimes(before, body.status, displayAt),
-    status: body.status,
-    components: withComponents(before.components, body.components),
-    updatedAt: now,
-  };
+  const doc = incidentAfterUpdate(before, body, displayAt, now);
   const row = saveIncident(ctx, current, doc);
-  const changes = syncComponents(ctx, before, doc);
-  for (const component of mentioned) {
-    if (!changes.some((c) => c.componentId === component.id)) {
-      changes.push({ componentId: component.id, name: component.name, oldStatus: component.status, newStatus: component.status });
-    }
-  }
-  const update: IncidentUpdate = deepFreeze({
-    id: ctx.store.newId('upd'),
-    incidentId: id,
-    status: body.status,
-    body: body.body,
-    visibility: body.visibility,
-    authorId: null,
-    createdAt: now,
-    updatedAt: now,
-    displayAt,
-    affectedComponents: changes.length > 0 ? changes : null,
-  });
+  const changes = reportedTransitions(syncComponents(ctx, before, doc), mentioned);
+  const update: IncidentUpdate = deepFreeze(
+    incidentUpdate({ id: ctx.store.newId('upd'), incidentId: id, status: body.status, body: body.body, visibility: body.visibility, now, displayAt, changes }),
+  );
   withUpdate(ctx, update);
-  if (doc.status !== before.status) addTimeline(ctx, id, 'status_changed', `Status changed from ${before.status} to ${doc.status}.`, now);
-  addTimeline(ctx, id, 'update_posted', `${body.visibility === 'public' ? 'Public' : 'Internal'} update posted (${body.status}): ${body.body.slice(0, 500)}`, now);
+  log(ctx, id, postedEntries(before, doc, update), now);
   const incident = fullIncident(ctx, row);
   if (doc.visibility === 'public' && update.visibility === 'public') {
     const view = publicIncident(incident, publicIncidentIds(ctx));

@@ -9,14 +9,17 @@ import {
   MaintenanceListQuerySchema,
   MaintenancePatchSchema,
   MaintenanceUpdatePostSchema,
-  canMoveMaintenance,
   heldComponents,
+  maintenanceAfterUpdate,
+  maintenanceTransitionProblem,
+  maintenanceWindowIssue,
+  missingComponentsProblem,
   publicMaintenance,
+  scheduledMaintenance,
   statusAfterMaintenance,
   type Id,
   type Maintenance,
   type MaintenanceStatus,
-  type MaintenanceUpdate,
   type Page,
   type Stored,
 } from '@hansei/core';
@@ -26,26 +29,17 @@ import { pageOf } from './lists.js';
 import { conflict, invalid, notFound } from './problems.js';
 import { deepFreeze, withRow, withoutRow, type Row } from './state.js';
 
+/** 409 naming the components among `ids` that do not exist. */
 function requireComponents(ctx: Ctx, ids: readonly Id[]): void {
   const missing = ids.filter((id) => !ctx.store.state.components.has(id));
-  if (missing.length > 0) {
-    throw conflict(`There is no component with id ${missing.map((id) => `"${id}"`).join(', ')}. Create it first, or leave it out of components.`, { missing });
-  }
+  const problem = missingComponentsProblem(missing);
+  if (problem) throw conflict(problem, { missing });
 }
 
+/** 409 unless a maintenance may go from `from` to `to`. */
 function requireTransition(from: MaintenanceStatus, to: MaintenanceStatus): void {
-  if (!canMoveMaintenance(from, to)) {
-    throw conflict(
-      from === 'completed'
-        ? 'This maintenance is completed; it cannot change status again. Schedule a new maintenance instead.'
-        : `A maintenance cannot go back from ${from} to ${to}: it moves forward (scheduled, in_progress, verifying, completed), or from verifying back to in_progress.`,
-    );
-  }
-}
-
-/** Updates newest first by display time (a backdated update sorts into place). */
-function withUpdate(updates: readonly MaintenanceUpdate[], update: MaintenanceUpdate): MaintenanceUpdate[] {
-  return [update, ...updates].sort((a, b) => (a.displayAt < b.displayAt ? 1 : a.displayAt > b.displayAt ? -1 : 0));
+  const problem = maintenanceTransitionProblem(from, to);
+  if (problem) throw conflict(problem);
 }
 
 /** Newly held components go under maintenance; released ones return to what still affects them. */
@@ -105,18 +99,7 @@ export function scheduleMaintenance(ctx: Ctx, input: unknown): Stored<Maintenanc
   const body = check(MaintenanceCreateSchema, input, 'body');
   const now = ctx.store.isoNow();
   const id = ctx.store.newId('mnt');
-  const doc: Maintenance = deepFreeze({
-    id,
-    title: body.title,
-    summary: body.summary,
-    status: body.status,
-    scheduledFor: body.scheduledFor,
-    scheduledUntil: body.scheduledUntil,
-    components: body.components,
-    createdAt: now,
-    updatedAt: now,
-    updates: body.updateBody ? [{ id: ctx.store.newId('mnu'), maintenanceId: id, status: body.status, body: body.updateBody, createdAt: now, displayAt: now }] : [],
-  });
+  const doc: Maintenance = deepFreeze(scheduledMaintenance(body, { id, newUpdateId: () => ctx.store.newId('mnu') }, now));
   requireComponents(ctx, doc.components);
   const row: Row<Maintenance> = { doc, version: 1, createdAt: now };
   ctx.store.set({ maintenances: withRow(ctx.store.state.maintenances, row) });
@@ -129,9 +112,8 @@ export function updateMaintenance(ctx: Ctx, id: Id, patch: unknown, version: num
   const body = check(MaintenancePatchSchema, patch, 'body');
   const current = forChange(ctx.store.state.maintenances, 'maintenance', id, version);
   const doc: Maintenance = { ...current.doc, ...definedOf(body), updatedAt: ctx.store.isoNow() };
-  if (doc.scheduledUntil <= doc.scheduledFor) {
-    throw invalid([{ path: body.scheduledUntil === undefined ? 'scheduledFor' : 'scheduledUntil', message: `The end of the window (${doc.scheduledUntil}) must be after its start (${doc.scheduledFor}).` }], 'body');
-  }
+  const issue = maintenanceWindowIssue(doc, body);
+  if (issue) throw invalid([issue], 'body');
   requireTransition(current.doc.status, doc.status);
   if (body.components) requireComponents(ctx, body.components);
   return save(ctx, current, doc);
@@ -144,8 +126,7 @@ export function postMaintenanceUpdate(ctx: Ctx, id: Id, input: unknown): Stored<
   if (!current) throw notFound('maintenance', id);
   requireTransition(current.doc.status, body.status);
   const now = ctx.store.isoNow();
-  const update: MaintenanceUpdate = { id: ctx.store.newId('mnu'), maintenanceId: id, status: body.status, body: body.body, createdAt: now, displayAt: body.displayAt ?? now };
-  return save(ctx, current, { ...current.doc, status: body.status, updatedAt: now, updates: withUpdate(current.doc.updates, update) });
+  return save(ctx, current, maintenanceAfterUpdate(current.doc, body, ctx.store.newId('mnu'), now));
 }
 
 /** Deletes a maintenance; the components it held return to what still affects them. */

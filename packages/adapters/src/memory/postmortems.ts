@@ -9,18 +9,17 @@ import {
   PostmortemListQuerySchema,
   PostmortemPatchSchema,
   findPostmortemTemplate,
+  patchedPostmortem,
   postmortemSummaryChange,
   postmortemTransitionProblem,
-  publishedAtAfter,
-  type ContributingFactor,
-  type ContributingFactorCategory,
+  publicationIssue,
+  startedPostmortem,
   type Id,
   type Page,
   type Postmortem,
   type PostmortemSummary,
   type Stored,
 } from '@hansei/core';
-import { definedOf } from './components.js';
 import { check, forChange, stored, type Ctx } from './context.js';
 import { saveIncident } from './incidents.js';
 import { pageOf } from './lists.js';
@@ -32,11 +31,6 @@ export function requireOwner(ctx: Ctx, personId: Id | null | undefined, field: s
   if (personId && !ctx.store.state.people.has(personId)) {
     throw conflict(`${field} "${personId}" names nobody: there is no person with that id. Add them under /v1/people first, or leave ${field} empty.`);
   }
-}
-
-/** Contributing factors with ids: new ones (sent without) get one. */
-function withIds(ctx: Ctx, factors: readonly { id?: string | undefined; category: ContributingFactorCategory; description: string }[]): ContributingFactor[] {
-  return factors.map((f) => ({ id: f.id ?? ctx.store.newId('cf'), category: f.category, description: f.description }));
 }
 
 /** Sets (or clears) the incident's postmortemId: a new version of the incident. */
@@ -87,23 +81,9 @@ export function createPostmortem(ctx: Ctx, input: unknown): Stored<Postmortem> {
   const template = findPostmortemTemplate(templateId);
   if (!template) throw conflict(`There is no postmortem template with id "${templateId}". Leave templateId out to use the default template.`);
   const now = ctx.store.isoNow();
-  const doc: Postmortem = deepFreeze({
-    id: ctx.store.newId('pm'),
-    incidentId: body.incidentId,
-    title: body.title ?? incident.doc.title,
-    ownerId: body.ownerId,
-    status: 'draft',
-    templateId,
-    sections: body.sections ?? template.sections.map((s) => ({ key: s.key, title: s.title.en, body: '' })),
-    contributingFactors: withIds(ctx, body.contributingFactors),
-    fiveWhys: body.fiveWhys,
-    acknowledgements: body.acknowledgements,
-    labels: body.labels,
-    publicSummary: body.publicSummary,
-    createdAt: now,
-    updatedAt: now,
-    publishedAt: null,
-  });
+  const doc: Postmortem = deepFreeze(
+    startedPostmortem(body, { id: ctx.store.newId('pm'), incidentTitle: incident.doc.title, template, now, newFactorId: () => ctx.store.newId('cf') }),
+  );
   const row: Row<Postmortem> = { doc, version: 1, createdAt: now };
   ctx.store.set({ postmortems: withRow(ctx.store.state.postmortems, row) });
   linkIncident(ctx, doc.incidentId, doc.id, now);
@@ -120,18 +100,9 @@ export function updatePostmortem(ctx: Ctx, id: Id, patch: unknown, version: numb
   const refusal = postmortemTransitionProblem(before.status, status, ctx.caller?.role === 'admin');
   if (refusal) throw refusal.status === 403 ? forbidden(refusal.detail) : conflict(refusal.detail);
   if (body.ownerId !== undefined) requireOwner(ctx, body.ownerId, 'ownerId');
-  const { contributingFactors, ...rest } = definedOf(body);
-  const now = ctx.store.isoNow();
-  const doc: Postmortem = {
-    ...before,
-    ...rest,
-    contributingFactors: contributingFactors ? withIds(ctx, contributingFactors) : before.contributingFactors,
-    updatedAt: now,
-    publishedAt: publishedAtAfter(before, status, now),
-  };
-  if (doc.status === 'published' && !doc.publicSummary) {
-    throw invalid([{ path: 'publicSummary', message: 'A published postmortem needs a public summary: the text the status page shows.' }], 'body');
-  }
+  const doc = patchedPostmortem(before, body, ctx.store.isoNow(), () => ctx.store.newId('cf'));
+  const issue = publicationIssue(doc);
+  if (issue) throw invalid([issue], 'body');
   const row: Row<Postmortem> = { ...current, doc: deepFreeze(doc), version: current.version + 1 };
   ctx.store.set({ postmortems: withRow(ctx.store.state.postmortems, row) });
   ctx.store.publish('internal', { type: 'postmortem.updated', data: { postmortem: stored(row) } });

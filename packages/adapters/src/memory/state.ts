@@ -8,6 +8,7 @@ import {
   DEFAULT_ROLES,
   DEFAULT_SEVERITY_GUIDELINE,
   defaultPageInfo,
+  storeOrder,
   type Component,
   type ComponentGroup,
   type ComponentStatusChange,
@@ -27,7 +28,7 @@ import {
   type Slo,
   type StatusPageInfo,
   type TimelineEvent,
-  type TokenRole,
+  type TokenRecord,
 } from '@hansei/core';
 
 /** A stored document: its version (1 when created, +1 per write) and when its row was created. */
@@ -46,15 +47,8 @@ export interface Setting<T> {
 /** An incident as stored: everything but its updates, which are kept on their own. */
 export type StoredIncident = Omit<Incident, 'updates'>;
 
-/** An API token (the secret is never kept). */
-export interface TokenRow {
-  readonly id: Id;
-  readonly name: string;
-  readonly role: TokenRole;
-  readonly createdAt: IsoDateTime;
-  readonly lastUsedAt: IsoDateTime | null;
-  readonly revokedAt: IsoDateTime | null;
-}
+/** An API token as admins see it (the secret is never kept). */
+export type TokenRow = TokenRecord;
 
 export type Table<T> = ReadonlyMap<Id, Row<T>>;
 
@@ -104,10 +98,8 @@ export function withoutRow<T>(table: Table<T>, id: Id): Table<T> {
   return next;
 }
 
-const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
-/** A version-1 row of `doc`. */
-const first = <T extends { readonly id: Id }>(doc: T, createdAt: IsoDateTime): [Id, Row<T>] => [doc.id, { doc: deepFreeze(structuredClone(doc)), version: 1, createdAt }];
+/** A version-1 row of `doc` (frozen: pass a copy of what the caller keeps). */
+const first = <T extends { readonly id: Id }>(doc: T, createdAt: IsoDateTime): [Id, Row<T>] => [doc.id, { doc: deepFreeze(doc), version: 1, createdAt }];
 
 /** The tokens the memory caller's roles stand for: one per role, like a server's test harness. */
 export function roleTokens(at: IsoDateTime): TokenRow[] {
@@ -143,31 +135,26 @@ export function emptyState(at: IsoDateTime): MemoryState {
  * tokens.
  */
 export function seededState(data: DemoDataset, at: IsoDateTime): MemoryState {
-  const updates = data.incidents
-    .flatMap((i) => i.updates)
-    .sort((a, b) => byText(a.displayAt, b.displayAt) || byText(a.createdAt, b.createdAt));
-  const incidents = data.incidents.map((incident) => {
-    const { updates: _updates, ...stored } = incident;
-    return first<StoredIncident>(stored, stored.createdAt);
-  });
+  // A copy of everything but the samples: many, only ever read, and frozen where they are.
+  const rows = storeOrder(structuredClone({ ...data, samples: {} }));
   const samples = new Map(Object.entries(data.samples).map(([id, list]) => [id, [...list].sort((a, b) => a.at - b.at)]));
   return deepFreeze({
-    page: { doc: structuredClone(data.page), version: 1 },
-    guideline: { doc: structuredClone(data.guideline), version: 1 },
-    roles: { doc: structuredClone(data.roleDefinitions), version: 1 },
-    groups: new Map(data.groups.map((g) => first(g, g.createdAt))),
-    components: new Map(data.components.map((c) => first(c, c.createdAt))),
-    statusChanges: [...data.statusChanges].sort((a, b) => byText(a.at, b.at)).map((c) => structuredClone(c)),
-    incidents: new Map(incidents),
-    updates: structuredClone(updates),
-    timeline: [...data.timeline].sort((a, b) => byText(a.at, b.at)).map((e) => structuredClone(e)),
-    assignments: [...data.roles].sort((a, b) => byText(a.assignedAt, b.assignedAt)).map((a) => structuredClone(a)),
-    maintenances: new Map(data.maintenances.map((m) => first(m, m.createdAt))),
-    postmortems: new Map(data.postmortems.map((p) => first(p, p.createdAt))),
-    actions: new Map(data.actions.map((a) => first(a, a.createdAt))),
-    slos: new Map(data.slos.map((s) => first(s, s.createdAt))),
+    page: { doc: rows.page, version: 1 },
+    guideline: { doc: rows.guideline, version: 1 },
+    roles: { doc: rows.roleDefinitions, version: 1 },
+    groups: new Map(rows.groups.map((g) => first(g, g.createdAt))),
+    components: new Map(rows.components.map((c) => first(c, c.createdAt))),
+    statusChanges: rows.statusChanges,
+    incidents: new Map(rows.incidents.map((i) => first<StoredIncident>(i, i.createdAt))),
+    updates: rows.updates,
+    timeline: rows.timeline,
+    assignments: rows.roles,
+    maintenances: new Map(rows.maintenances.map((m) => first(m, m.createdAt))),
+    postmortems: new Map(rows.postmortems.map((p) => first(p, p.createdAt))),
+    actions: new Map(rows.actions.map((a) => first(a, a.createdAt))),
+    slos: new Map(rows.slos.map((s) => first(s, s.createdAt))),
     samples,
-    people: new Map(data.people.map((p) => first(p, at))),
+    people: new Map(rows.people.map((p) => first(p, at))),
     tokens: roleTokens(at),
   });
 }
