@@ -6,11 +6,15 @@
  * provider that came from another bundle.
  */
 import { ContextRoot, createContext } from '@lit/context';
-import type { HanseiAdapter } from '@hansei/adapters';
+import type { StatusAdapter } from '@hansei/adapters';
 import type { Locale, Person, SeverityGuideline } from '@hansei/core';
 
-/** The adapter every byte of data comes through. */
-export const adapterContext = createContext<HanseiAdapter | undefined>('hansei-adapter');
+/**
+ * The adapter every byte of data comes through: a full `HanseiAdapter`, or only the status reads
+ * (`StatusAdapter`, e.g. the status page's small `RestStatusAdapter`). Elements call only what
+ * the adapter's capabilities declare, so a status-only adapter never gets a call it lacks.
+ */
+export const adapterContext = createContext<StatusAdapter | undefined>('hansei-adapter');
 
 /** How to show things to this viewer, and on whose behalf writes are made. */
 export interface HanseiSettings {

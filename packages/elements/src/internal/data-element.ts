@@ -2,7 +2,7 @@ import { html, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { msg } from '@lit/localize';
-import type { HanseiAdapter } from '@hansei/adapters';
+import type { HanseiAdapter, StatusAdapter } from '@hansei/adapters';
 import { DEFAULT_SEVERITY_GUIDELINE } from '@hansei/core';
 import { adapterContext, attachContextRoot, settingsContext, type HanseiSettings } from './context.js';
 import { HanseiElement } from './hansei-element.js';
@@ -19,7 +19,7 @@ export class HanseiDataElement extends HanseiElement {
 
   @consume({ context: adapterContext, subscribe: true })
   @state()
-  protected providedAdapter: HanseiAdapter | undefined;
+  protected providedAdapter: StatusAdapter | undefined;
 
   @consume({ context: settingsContext, subscribe: true })
   @state()
@@ -30,9 +30,13 @@ export class HanseiDataElement extends HanseiElement {
     attachContextRoot();
   }
 
-  /** The adapter in use: the element's own, else the provider's; undefined when it has none. */
+  /**
+   * The adapter in use: the element's own, else the provider's; undefined when it has none. A
+   * provider may hold a status-only adapter: its capabilities then name no other area, and
+   * elements call only what the capabilities declare.
+   */
   get source(): HanseiAdapter | undefined {
-    return this.adapter ?? this.providedAdapter;
+    return this.adapter ?? (this.providedAdapter as HanseiAdapter | undefined);
   }
 
   /** The settings in use: the provider's, else the page's locale, the viewer's time zone, core's guideline. */

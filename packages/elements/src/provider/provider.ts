@@ -1,7 +1,7 @@
 import { html, css, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
-import { can, type HanseiAdapter } from '@hansei/adapters';
+import { can, type HanseiAdapter, type StatusAdapter } from '@hansei/adapters';
 import { DEFAULT_SEVERITY_GUIDELINE, type Person, type SeverityGuideline } from '@hansei/core';
 import { adapterContext, attachContextRoot, settingsContext, type HanseiSettings } from '../internal/context.js';
 import { HanseiElement } from '../internal/hansei-element.js';
@@ -43,8 +43,11 @@ export class HanseiProvider extends HanseiElement {
     }
   `;
 
-  /** The adapter every element inside reads and writes through. */
-  @property({ attribute: false }) adapter: HanseiAdapter | undefined;
+  /**
+   * The adapter every element inside reads and writes through: a full `HanseiAdapter`, or a
+   * status-only one (`StatusAdapter`) for a page that only shows status.
+   */
+  @property({ attribute: false }) adapter: HanseiAdapter | StatusAdapter | undefined;
 
   /**
    * The language of the elements inside (`en` or `ja`; other tags fall back to English). Set
@@ -95,7 +98,7 @@ export class HanseiProvider extends HanseiElement {
     const request = ++this.#guidelineRequest;
     this.loadedGuideline = undefined;
     const adapter = this.adapter;
-    if (!adapter || !can(adapter, 'settings')) return;
+    if (!adapter || !can(adapter, 'settings') || !('getSeverityGuideline' in adapter)) return;
     try {
       const guideline = await adapter.getSeverityGuideline();
       if (request === this.#guidelineRequest) this.loadedGuideline = guideline;

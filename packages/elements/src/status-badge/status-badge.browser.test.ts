@@ -1,8 +1,11 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
+import type { HanseiAdapter } from '@hansei/adapters';
 import { PAGE_INDICATORS, type PageIndicator } from '@hansei/core';
 import { HanseiStatusBadge } from './status-badge.js';
 import { getLocale, setLocale } from '../internal/localization.js';
+import { cachedMemory, memory, NOW, setComponentStatus, statuspage, ZONE } from '../internal/status-fixtures.test.js';
+import '../define/provider.js';
 
 // Captured before the define module is imported (below, in `before`): the class module alone
 // must not register the tag.
@@ -284,6 +287,104 @@ describe('hansei-status-badge', () => {
         if (!shape) throw new Error('no icon shape');
         expect(getComputedStyle(shape).fill).to.equal('rgb(1, 2, 3)');
       });
+    });
+  });
+  describe('from a snapshot or an adapter', () => {
+    before(async () => {
+      await import('../define/status-badge.js');
+    });
+
+    /** Waits until the badge no longer says it is loading. */
+    async function settled(el: HanseiStatusBadge): Promise<void> {
+      await waitUntil(() => label(el) !== 'Loading status…', 'the badge kept loading');
+      await el.updateComplete;
+    }
+
+    it("shows a snapshot's state in its words", async () => {
+      const el = await fixture<HanseiStatusBadge>(html`<hansei-status-badge .snapshot=${await memory().status()}></hansei-status-badge>`);
+      expect(label(el)).to.equal('Partially Degraded Service');
+      expect(part(el, 'base').classList.contains('minor')).to.equal(true);
+      expect(part(el, 'label').getAttribute('lang')).to.equal('en');
+    });
+
+    it('reads the status through its adapter when it has no indicator', async () => {
+      const el = await fixture<HanseiStatusBadge>(html`<hansei-status-badge .adapter=${memory()}></hansei-status-badge>`);
+      await settled(el);
+      expect(label(el)).to.equal('Partially Degraded Service');
+      expect(el.hasAttribute('indicator')).to.equal(false);
+    });
+
+    it("reads through the provider's adapter, and a real Statuspage page", async () => {
+      const adapter: HanseiAdapter = statuspage('githubOutage');
+      const wrapper = await fixture<HTMLElement>(html`<hansei-provider .adapter=${adapter}>
+        <hansei-status-badge href="https://www.githubstatus.com"></hansei-status-badge>
+      </hansei-provider>`);
+      const el = wrapper.querySelector('hansei-status-badge')!;
+      await settled(el);
+      expect(label(el)).to.equal('Partial System Outage');
+      expect(part(el, 'base').classList.contains('major')).to.equal(true);
+      await expect(wrapper).to.be.accessible();
+    });
+
+    it('reads nothing while it has an indicator', async () => {
+      const adapter = statuspage('githubOutage');
+      const el = await fixture<HanseiStatusBadge>(html`<hansei-status-badge indicator="none" .adapter=${adapter}></hansei-status-badge>`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(adapter.requests).to.deep.equal([]);
+      expect(label(el)).to.equal(english.none);
+      el.indicator = undefined;
+      await el.updateComplete;
+      await waitUntil(() => label(el) === 'Partial System Outage', 'did not read');
+      expect(adapter.requests).to.deep.equal(['/api/v2/summary.json']);
+      expect(label(el)).to.equal('Partial System Outage');
+    });
+
+    it('says it is loading, then unavailable when the read fails', async () => {
+      let answer!: () => void;
+      const hold = new Promise<void>((resolve) => (answer = resolve));
+      const el = await fixture<HanseiStatusBadge>(html`<hansei-status-badge .adapter=${statuspage('githubQuiet', { hold, failWith: () => 503 })}></hansei-status-badge>`);
+      expect(label(el)).to.equal('Loading status…');
+      expect(part(el, 'base').classList.contains('unknown')).to.equal(true);
+      answer();
+      await settled(el);
+      expect(label(el)).to.equal('Status Unavailable');
+    });
+
+    it('shows the last known state with its time when the adapter fails after a cached read', async () => {
+      const { adapter, control } = cachedMemory();
+      const mount = async (): Promise<HanseiStatusBadge> => {
+        const wrapper = await fixture<HTMLElement>(html`<hansei-provider time-zone=${ZONE} .adapter=${adapter}>
+          <hansei-status-badge .now=${NOW}></hansei-status-badge>
+        </hansei-provider>`);
+        return wrapper.querySelector('hansei-status-badge')!;
+      };
+      await settled(await mount());
+      control.down = true;
+      const el = await mount();
+      await waitUntil(() => label(el).includes('as of'), 'no as-of');
+      expect(label(el)).to.equal('Partially Degraded Service (as of 6:30 PM)');
+    });
+
+    it('follows live changes', async () => {
+      const source = memory();
+      const el = await fixture<HanseiStatusBadge>(html`<hansei-status-badge .adapter=${source}></hansei-status-badge>`);
+      await settled(el);
+      await setComponentStatus(source, 'cmp_payments', 'major_outage');
+      await waitUntil(() => label(el) !== 'Partially Degraded Service', 'the change did not arrive', { timeout: 3000 });
+      expect(label(el)).to.equal('Partial System Outage');
+      expect(part(el, 'base').classList.contains('major')).to.equal(true);
+    });
+
+    it("says an adapter's state in Japanese", async () => {
+      await setLocale('ja');
+      try {
+        const el = await fixture<HanseiStatusBadge>(html`<hansei-status-badge .adapter=${memory()}></hansei-status-badge>`);
+        await waitUntil(() => part(el, 'base').classList.contains('minor'), 'did not read');
+        expect(label(el)).to.equal('一部のサービスでパフォーマンスが低下しています');
+        expect(part(el, 'label').getAttribute('lang')).to.equal('ja');
+      } finally {
+        await setLocale('en');
+      }
     });
   });
 });

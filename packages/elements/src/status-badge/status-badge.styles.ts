@@ -90,6 +90,10 @@ export const statusBadgeStyles = css`
     min-width: 0;
     overflow-wrap: anywhere;
   }
+  /* "(as of 10:42)" after the last known state. */
+  .as-of {
+    font-weight: 400;
+  }
 
   @media (forced-colors: active) {
     .base {
