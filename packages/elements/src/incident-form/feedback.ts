@@ -10,7 +10,8 @@ import type { Draft } from '@hansei/adapters/offline';
 import { parseLabels, type FieldIssue, type FieldName, type FormModel } from './model.js';
 import type { RelatedSearch } from './related.js';
 import { fieldId, fieldLabel, type FormView } from './view.js';
-import { componentStatusWord, impactWord, incidentStatusWord, relationWord, visibilityWord } from './words.js';
+import { impactWord, relationWord, visibilityWord } from './words.js';
+import { componentStatusWords as componentStatusWord, incidentStatusWords as incidentStatusWord } from '../internal/status-words.js';
 
 /** "Restored a draft from 10:42 — Keep / Discard". */
 export function renderDraftBanner(

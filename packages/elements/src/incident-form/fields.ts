@@ -19,7 +19,8 @@ import {
   type Visibility,
 } from '@hansei/core';
 import { describedBy, errorsOf, fieldLabel, invalid, type FormView } from './view.js';
-import { componentStatusWord, impactWord, incidentStatusWord, visibilityWord } from './words.js';
+import { impactWord, visibilityWord } from './words.js';
+import { componentStatusWords as componentStatusWord, incidentStatusWords as incidentStatusWord } from '../internal/status-words.js';
 import { fromLocalInput, offsetText, toLocalInput } from './zoned-time.js';
 
 const valueOf = (e: Event) => (e.target as HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement).value;

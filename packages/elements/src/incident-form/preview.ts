@@ -6,7 +6,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { FormView } from './view.js';
-import { componentStatusWord, incidentStatusWord } from './words.js';
+import { componentStatusWords as componentStatusWord, incidentStatusWords as incidentStatusWord } from '../internal/status-words.js';
 
 export function renderPreview(view: FormView): TemplateResult {
   const { model, settings } = view;

@@ -5,10 +5,8 @@
  */
 import { msg } from '@lit/localize';
 import type {
-  ComponentStatus,
   Impact,
   IncidentRelation,
-  IncidentStatus,
   LocalizedText,
   Locale,
   PagePolicy,
@@ -16,35 +14,7 @@ import type {
   Visibility,
 } from '@hansei/core';
 
-/** An incident status as the status page words it ("Investigating"). */
-export function incidentStatusWord(status: IncidentStatus): string {
-  switch (status) {
-    case 'investigating':
-      return msg('Investigating', { id: 'incident-form.investigating', desc: 'Status page: incident status investigating' });
-    case 'identified':
-      return msg('Identified', { id: 'incident-form.identified', desc: 'Status page: incident status identified' });
-    case 'monitoring':
-      return msg('Monitoring', { id: 'incident-form.monitoring', desc: 'Status page: incident status monitoring' });
-    case 'resolved':
-      return msg('Resolved', { id: 'incident-form.resolved', desc: 'Status page: incident status resolved' });
-  }
-}
 
-/** A component status as the status page words it ("Partial Outage"). */
-export function componentStatusWord(status: ComponentStatus): string {
-  switch (status) {
-    case 'operational':
-      return msg('Operational', { id: 'incident-form.operational', desc: 'Status page: component status operational' });
-    case 'degraded_performance':
-      return msg('Degraded Performance', { id: 'incident-form.degraded-performance', desc: 'Status page: component status degraded_performance' });
-    case 'partial_outage':
-      return msg('Partial Outage', { id: 'incident-form.partial-outage', desc: 'Status page: component status partial_outage' });
-    case 'major_outage':
-      return msg('Major Outage', { id: 'incident-form.major-outage', desc: 'Status page: component status major_outage' });
-    case 'under_maintenance':
-      return msg('Under Maintenance', { id: 'incident-form.under-maintenance', desc: 'Status page: component status under_maintenance' });
-  }
-}
 
 /** A public impact level, with what it means for customers. */
 export function impactWord(impact: Impact): string {

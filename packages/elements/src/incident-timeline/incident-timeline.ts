@@ -4,8 +4,9 @@ import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { msg, str } from '@lit/localize';
 import { can, type Change, type HanseiAdapter } from '@hansei/adapters';
-import { TIMELINE_EVENT_KINDS, type Id, type Incident, type IncidentStatus, type TimelineEvent, type TimelineEventKind, type TokenRole } from '@hansei/core';
+import { TIMELINE_EVENT_KINDS, type Id, type Incident, type TimelineEvent, type TimelineEventKind, type TokenRole } from '@hansei/core';
 import type { HanseiSettings } from '../internal/context.js';
+import { incidentStatusWords } from '../internal/status-words.js';
 import { HanseiDataElement } from '../internal/data-element.js';
 import { getLocale } from '../internal/localization.js';
 import { renderMarkdown } from '../internal/markdown.js';
@@ -64,18 +65,6 @@ function kindLabel(kind: TimelineEventKind): string {
   }
 }
 
-function statusLabel(status: IncidentStatus): string {
-  switch (status) {
-    case 'investigating':
-      return msg('Investigating', { id: 'incident-timeline.status.investigating', desc: 'Incident status' });
-    case 'identified':
-      return msg('Identified', { id: 'incident-timeline.status.identified', desc: 'Incident status' });
-    case 'monitoring':
-      return msg('Monitoring', { id: 'incident-timeline.status.monitoring', desc: 'Incident status' });
-    case 'resolved':
-      return msg('Resolved', { id: 'incident-timeline.status.resolved', desc: 'Incident status' });
-  }
-}
 
 /**
  * The story of one incident as it happened: its updates (public ones as the status page shows
@@ -516,7 +505,7 @@ export class HanseiIncidentTimeline extends HanseiDataElement {
       <span part="icon" class="icon"><svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">${kindIcons[kind]}</svg></span>
       <div class="content">
         <p class="meta">
-          <span part="kind" class="kind">${isUpdate ? statusLabel(entry.update.status) : kindLabel(entry.kind)}</span>
+          <span part="kind" class="kind">${isUpdate ? incidentStatusWords(entry.update.status) : kindLabel(entry.kind)}</span>
           ${isUpdate
             ? html`<span class="tag">${entry.update.visibility === 'public'
                 ? msg('Public update', { id: 'incident-timeline.public-update', desc: 'Tag of an incident update shown on the status page' })

@@ -93,6 +93,22 @@ function unknownWords(): string {
   return msg('Unknown', { id: 'status.unknown', desc: 'A component or maintenance status the kit does not know' });
 }
 
+/** An incident status (core's `IncidentStatus`) in words, as Statuspage says it; any other value is "Unknown". */
+export function incidentStatusWords(status: string): string {
+  switch (status) {
+    case 'investigating':
+      return msg('Investigating', { id: 'status.incident.investigating', desc: 'Incident status: looking for the cause' });
+    case 'identified':
+      return msg('Identified', { id: 'status.incident.identified', desc: 'Incident status: the cause is known' });
+    case 'monitoring':
+      return msg('Monitoring', { id: 'status.incident.monitoring', desc: 'Incident status: a fix is in, being watched' });
+    case 'resolved':
+      return msg('Resolved', { id: 'status.incident.resolved', desc: 'Incident status' });
+    default:
+      return unknownWords();
+  }
+}
+
 /** A maintenance status (core's `MaintenanceStatus`) in words, as Statuspage says it; any other value is "Unknown". */
 export function maintenanceStatusWords(status: string): string {
   switch (status) {

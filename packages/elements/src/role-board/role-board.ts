@@ -20,7 +20,8 @@ import {
 import { Announcer } from '../internal/announcer.js';
 import { HanseiDataElement } from '../internal/data-element.js';
 import { Menus, type MenuItem } from './menus.js';
-import { errorText, isConflict, statusLabel } from './words.js';
+import { errorText, isConflict } from './words.js';
+import { incidentStatusWords } from '../internal/status-words.js';
 import { applySteps, missingNow, planMove, type Move, type Plan, type Step } from './plan.js';
 import { roleBoardStyles } from './role-board.styles.js';
 import { connectShadowDrag, startShadowDrag, type ShadowDragBoard } from './shadow-drag.js';
@@ -751,7 +752,7 @@ export class HanseiRoleBoard extends HanseiDataElement {
         ${incident
           ? html`<p class="meta">
               <span class="severity">${incident.severity}</span>
-              <span>${statusLabel(incident.status)}</span>
+              <span>${incidentStatusWords(incident.status)}</span>
             </p>`
           : nothing}
       </header>

@@ -1,6 +1,5 @@
 /** Words of the role board that do not depend on its state. */
 import { msg } from '@lit/localize';
-import type { IncidentStatus } from '@hansei/core';
 
 /** The error's own words (adapters reject with a HanseiError), else a generic sentence. */
 export function errorText(error: unknown): string {
@@ -13,16 +12,3 @@ export function isConflict(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { kind?: unknown }).kind === 'conflict';
 }
 
-/** An incident status in words. */
-export function statusLabel(status: IncidentStatus): string {
-  switch (status) {
-    case 'investigating':
-      return msg('Investigating', { id: 'role-board.status.investigating', desc: 'Incident status' });
-    case 'identified':
-      return msg('Identified', { id: 'role-board.status.identified', desc: 'Incident status' });
-    case 'monitoring':
-      return msg('Monitoring', { id: 'role-board.status.monitoring', desc: 'Incident status' });
-    case 'resolved':
-      return msg('Resolved', { id: 'role-board.status.resolved', desc: 'Incident status' });
-  }
-}
