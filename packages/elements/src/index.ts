@@ -19,3 +19,8 @@ export { HanseiStatusSummary } from './status-summary/status-summary.js';
 export { HanseiComponentList } from './component-list/component-list.js';
 export { HanseiMaintenanceList } from './maintenance-list/maintenance-list.js';
 export type { MaintenanceTemplateContext } from './maintenance-list/maintenance-list.template.js';
+export { HanseiUptimeBars } from './uptime-bars/uptime-bars.js';
+export { uptimeBarsTemplate, uptimeBarsModel, type UptimeBarsContext, type UptimeBarsModel } from './uptime-bars/uptime-bars.template.js';
+export { HanseiIncidentFeed, type MonthChangeDetail } from './incident-feed/incident-feed.js';
+export { incidentFeedTemplate, type IncidentFeedData, type IncidentFeedContext, type FeedMonth, type FeedView } from './incident-feed/incident-feed.template.js';
+export { monthRange, monthOf, shiftMonth, monthLabel, isMonth } from './incident-feed/months.js';
