@@ -37,7 +37,7 @@ const OPTIONS: BuildOptions = {
 /** `entry` (relative to the repository root, or absolute) in one file, for a page with no build step. */
 export async function bundleForBrowsers(entry: string): Promise<Uint8Array> {
   const result = await build({ ...OPTIONS, entryPoints: [entry] });
-  return result.outputFiles[0]?.contents ?? new Uint8Array();
+  return result.outputFiles?.[0]?.contents ?? new Uint8Array();
 }
 
 /** The size of `entry` (relative to the repository root) bundled for browsers, with lazy imports split off. */
@@ -45,7 +45,7 @@ export async function measure(entry: string): Promise<Size> {
   const outdir = join(ROOT, '.budget-out');
   const result = await build({ ...OPTIONS, entryPoints: [entry], splitting: true, outdir, metafile: true });
   const outputs = result.metafile.outputs;
-  const bytes = new Map(result.outputFiles.map((file) => [file.path.slice(ROOT.length), file.contents]));
+  const bytes = new Map((result.outputFiles ?? []).map((file) => [file.path.slice(ROOT.length), file.contents]));
   const entryOut = Object.keys(outputs).find((name) => outputs[name]?.entryPoint !== undefined);
   const eager = new Set<string>();
   const visit = (name: string) => {

@@ -24,3 +24,5 @@ export { uptimeBarsTemplate, uptimeBarsModel, type UptimeBarsContext, type Uptim
 export { HanseiIncidentFeed, type MonthChangeDetail } from './incident-feed/incident-feed.js';
 export { incidentFeedTemplate, type IncidentFeedData, type IncidentFeedContext, type FeedMonth, type FeedView } from './incident-feed/incident-feed.template.js';
 export { monthRange, monthOf, shiftMonth, monthLabel, isMonth } from './incident-feed/months.js';
+export { HanseiSloGauge, type SloGaugeIncident } from './slo-gauge/slo-gauge.js';
+export { sloGaugeTemplate, type SloGaugeView, type SloGaugeContext } from './slo-gauge/slo-gauge.template.js';
