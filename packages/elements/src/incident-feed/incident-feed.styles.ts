@@ -1,10 +1,12 @@
 import { css } from 'lit';
 import { markdownStyles } from '../internal/markdown.js';
+import { visuallyHiddenStyles } from '../internal/shared-styles.js';
 import { statusElementStyles } from '../internal/status-styles.js';
 
 export const incidentFeedStyles = [
   statusElementStyles,
   markdownStyles,
+  visuallyHiddenStyles,
   css`
     .base {
       display: flex;
@@ -15,18 +17,6 @@ export const incidentFeedStyles = [
       margin-block-end: 1em;
       font-family: var(--_hansei-font-family);
       font-size: var(--_hansei-font-size);
-    }
-
-    .vh {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      margin: -1px;
-      padding: 0;
-      border: 0;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
     }
 
     .section {

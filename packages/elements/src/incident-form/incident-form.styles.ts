@@ -1,6 +1,7 @@
 import { css } from 'lit';
+import { visuallyHiddenStyles } from '../internal/shared-styles.js';
 
-export const incidentFormStyles = css`
+const formStyles = css`
   :host {
     --_muted: var(--hansei-color-muted, light-dark(#59636e, #9198a1));
     --_subtle: var(--hansei-color-subtle, light-dark(#f6f8fa, #151b23));
@@ -383,18 +384,6 @@ export const incidentFormStyles = css`
     flex: 1 1 12rem;
     overflow-wrap: anywhere;
   }
-  .visually-hidden {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    margin: -1px;
-    padding: 0;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-    border: 0;
-  }
-
   @media (forced-colors: active) {
     .level.chosen,
     .preview-card {
@@ -402,3 +391,6 @@ export const incidentFormStyles = css`
     }
   }
 `;
+
+/** Styles of `<hansei-incident-form>`, after the shared visually-hidden rule. */
+export const incidentFormStyles = [visuallyHiddenStyles, formStyles];

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { buttonStyles, stateRowStyles } from './shared-styles.js';
 import { statusIconStyles } from './status-icons.styles.js';
 
 /**
@@ -33,44 +34,16 @@ export const statusElementStyles = [
     .loading {
       color: var(--_muted);
     }
-
-    .error,
-    .as-of {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: center;
-      gap: 0.5em 0.75em;
-    }
-    .error > p,
-    .as-of > span {
-      flex: 1 1 12em;
-      min-width: 0;
-    }
-    .as-of {
-      color: var(--_muted);
-    }
+  `,
+  stateRowStyles,
+  buttonStyles,
+  css`
     .as-of .icon {
       align-self: start;
       margin-block-start: 0.15em;
     }
-
-    button {
-      min-block-size: 2.75em;
-      padding: 0.35em 1em;
-      border: 1px solid var(--_hansei-color-border);
-      border-radius: 6px;
-      background: var(--_hansei-color-surface);
-      color: var(--_hansei-color-text);
-      font: inherit;
-      font-weight: 600;
-      cursor: pointer;
-    }
     button:hover {
       border-color: var(--_hansei-color-text);
-    }
-    :focus-visible {
-      outline: 2px solid var(--_hansei-color-focus);
-      outline-offset: 2px;
     }
 
     @media (forced-colors: active) {

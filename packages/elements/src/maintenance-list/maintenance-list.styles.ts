@@ -1,15 +1,11 @@
 import { css } from 'lit';
+import { stackedBaseStyles } from '../internal/shared-styles.js';
 import { statusElementStyles } from '../internal/status-styles.js';
 
 export const maintenanceListStyles = [
   statusElementStyles,
+  stackedBaseStyles,
   css`
-    .base {
-      display: flex;
-      flex-direction: column;
-      gap: 0.75em;
-    }
-
     .list {
       display: flex;
       flex-direction: column;

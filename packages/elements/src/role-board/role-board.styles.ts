@@ -1,6 +1,7 @@
 import { css } from 'lit';
+import { visuallyHiddenStyles } from '../internal/shared-styles.js';
 
-export const roleBoardStyles = css`
+const boardStyles = css`
   :host {
     --_muted: var(--hansei-color-text-muted, light-dark(#59636e, #9198a1));
     --_raised: var(--hansei-color-surface-raised, light-dark(#f6f8fa, #151b23));
@@ -369,18 +370,6 @@ export const roleBoardStyles = css`
     background: var(--_hansei-color-surface);
   }
 
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    margin: -1px;
-    padding: 0;
-    border: 0;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
-
   @media (forced-colors: active) {
     .role.over,
     .chip.carried {
@@ -397,3 +386,6 @@ export const roleBoardStyles = css`
     }
   }
 `;
+
+/** Styles of `<hansei-role-board>`, after the shared visually-hidden rule. */
+export const roleBoardStyles = [visuallyHiddenStyles, boardStyles];

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { buttonStyles, stateRowStyles, visuallyHiddenStyles } from '../internal/shared-styles.js';
 import { statusIconStyles } from '../internal/status-icons.styles.js';
 
 /**
@@ -10,6 +11,9 @@ import { statusIconStyles } from '../internal/status-icons.styles.js';
  */
 export const sloGaugeStyles = [
   statusIconStyles,
+  visuallyHiddenStyles,
+  stateRowStyles,
+  buttonStyles,
   css`
     :host {
       display: block;
@@ -45,50 +49,7 @@ export const sloGaugeStyles = [
       color: var(--_muted);
     }
 
-    .visually-hidden {
-      position: absolute;
-      inline-size: 1px;
-      block-size: 1px;
-      margin: -1px;
-      padding: 0;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
-      border: 0;
-    }
-
     /* States ----------------------------------------------------------------------------- */
-    .error,
-    .as-of {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: center;
-      gap: 0.5em 0.75em;
-    }
-    .error > p,
-    .as-of > span {
-      flex: 1 1 12em;
-      min-width: 0;
-    }
-    .as-of {
-      color: var(--_muted);
-    }
-
-    button {
-      min-block-size: 2.75em;
-      padding: 0.35em 1em;
-      border: 1px solid var(--_hansei-color-border);
-      border-radius: 6px;
-      background: var(--_hansei-color-surface);
-      color: var(--_hansei-color-text);
-      font: inherit;
-      font-weight: 600;
-      cursor: pointer;
-    }
-    :focus-visible {
-      outline: 2px solid var(--_hansei-color-focus);
-      outline-offset: 2px;
-    }
     a {
       color: var(--hansei-color-link, var(--_hansei-color-focus));
     }

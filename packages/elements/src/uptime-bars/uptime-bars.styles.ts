@@ -1,12 +1,7 @@
 import { css } from 'lit';
+import { visuallyHiddenStyles } from '../internal/shared-styles.js';
 
-/**
- * The bars: each level has a colour AND a pattern, so no day is told apart by colour alone:
- * operational solid, degraded performance filled two thirds, partial outage striped, major
- * outage broken near the top, maintenance hollow, no data dashed. The narrow layout (the last
- * days only) is a container query on `.base`, so it works without script (server rendering).
- */
-export const uptimeBarsStyles = css`
+const barStyles = css`
   :host {
     --_bar-height: var(--hansei-uptime-bar-height, 2.125rem);
   }
@@ -27,18 +22,6 @@ export const uptimeBarsStyles = css`
   }
   .as-of {
     margin-block-end: 0.75em;
-  }
-
-  .vh {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    margin: -1px;
-    padding: 0;
-    border: 0;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
   }
 
   .narrow {
@@ -252,3 +235,11 @@ export const uptimeBarsStyles = css`
     }
   }
 `;
+
+/**
+ * The bars: each level has a colour AND a pattern, so no day is told apart by colour alone:
+ * operational solid, degraded performance filled two thirds, partial outage striped, major
+ * outage broken near the top, maintenance hollow, no data dashed. The narrow layout (the last
+ * days only) is a container query on `.base`, so it works without script (server rendering).
+ */
+export const uptimeBarsStyles = [visuallyHiddenStyles, barStyles];
