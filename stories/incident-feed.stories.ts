@@ -1,14 +1,13 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { HanseiError, StatuspageAdapter, type StatusAdapter } from '@hansei/adapters';
-import { openStatusStore, withStatusCache } from '@hansei/adapters/offline/status';
+import { StatuspageAdapter, type StatusAdapter } from '@hansei/adapters';
 import type { Incident, StatusSnapshot } from '@hansei/core';
 import '@hansei/elements/define/provider.js';
 import '@hansei/elements/define/incident-feed.js';
 import githubIncidents from '../packages/adapters/src/statuspage/fixtures/github-incidents.json' with { type: 'json' };
 import githubOutage from '../packages/adapters/src/statuspage/fixtures/github-summary-2020-04-02.json' with { type: 'json' };
-import { failing, loading, memory, NOW } from './status-support.js';
+import { failing, loading, memory, NOW, stale } from './status-support.js';
 
 /** What a story's loader gives: an adapter to read through, or data to show. */
 interface Loaded {
@@ -118,19 +117,7 @@ export const LoadError: Story = { loaders: [() => ({ adapter: failing() })] };
 
 /** Offline after an earlier visit: the last known open incidents, "as of" when they were read; the history cannot be read. */
 export const Stale: Story = {
-  loaders: [
-    async () => {
-      const control = { down: false };
-      const source = memory({
-        failWith: ({ method }) =>
-          control.down && (method === 'status' || method === 'listIncidents') ? new HanseiError({ kind: 'network', message: 'The status service cannot be reached (story).' }) : null,
-      });
-      const adapter = withStatusCache(source, openStatusStore('hansei-stories'), { namespace: 'feed-stale-story:', now: () => Date.now() - 12 * 60_000 });
-      await adapter.status();
-      control.down = true;
-      return { adapter };
-    },
-  ],
+  loaders: [async () => ({ adapter: await stale({ down: ['status', 'listIncidents'], namespace: 'feed-stale-story:' }) })],
 };
 
 /** Japanese (the Locale toolbar switches any story). */

@@ -65,14 +65,19 @@ export function failing(): MemoryAdapter {
 
 /**
  * The demo behind the status cache (IndexedDB), read 12 minutes ago and unreachable since: the
- * elements show the last known status with "as of" its time.
+ * elements show the last known status with "as of" its time. `down` names the calls that fail
+ * once it is offline (default: `status`); `warm` reads what else the story needs cached first.
  */
-export async function stale(): Promise<HanseiAdapter> {
+export async function stale(
+  options: { readonly down?: readonly string[]; readonly namespace?: string; readonly warm?: (adapter: HanseiAdapter) => Promise<unknown> } = {},
+): Promise<HanseiAdapter> {
+  const down = new Set(options.down ?? ['status']);
   const control = { down: false };
   const source = memory({
-    failWith: ({ method }) => (control.down && method === 'status' ? new HanseiError({ kind: 'network', message: 'The status service cannot be reached (story).' }) : null),
+    failWith: ({ method }) => (control.down && down.has(method) ? new HanseiError({ kind: 'network', message: 'The status service cannot be reached (story).' }) : null),
   });
-  const adapter = withStatusCache(source, openStatusStore('hansei-stories'), { namespace: 'stale-story:', now: () => Date.now() - 12 * 60_000 });
+  const adapter = withStatusCache(source, openStatusStore('hansei-stories'), { namespace: options.namespace ?? 'stale-story:', now: () => Date.now() - 12 * 60_000 });
+  await options.warm?.(adapter);
   await adapter.status();
   control.down = true;
   return adapter;

@@ -1,11 +1,10 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { HanseiError, type StatusAdapter } from '@hansei/adapters';
-import { openStatusStore, withStatusCache } from '@hansei/adapters/offline/status';
+import type { StatusAdapter } from '@hansei/adapters';
 import type { ComponentUptime, DayUptime, StatusSnapshot } from '@hansei/core';
 import '@hansei/elements/define/provider.js';
 import '@hansei/elements/define/uptime-bars.js';
-import { failing, loading, memory, NOW, statuspage } from './status-support.js';
+import { failing, loading, memory, NOW, stale, statuspage } from './status-support.js';
 
 /** What a story's loader gives: an adapter to read through, or data to show. */
 interface Loaded {
@@ -125,18 +124,9 @@ export const LoadError: Story = { loaders: [() => ({ adapter: failing() })] };
 /** Offline after an earlier visit: the last known bars, "as of" when they were read. */
 export const Stale: Story = {
   loaders: [
-    async () => {
-      const control = { down: false };
-      const source = memory({
-        failWith: ({ method }) =>
-          control.down && (method === 'uptime' || method === 'status') ? new HanseiError({ kind: 'network', message: 'The status service cannot be reached (story).' }) : null,
-      });
-      const adapter = withStatusCache(source, openStatusStore('hansei-stories'), { namespace: 'uptime-stale-story:', now: () => Date.now() - 12 * 60_000 });
-      await adapter.uptime({ days: 90, timeZone: ZONE });
-      await adapter.status();
-      control.down = true;
-      return { adapter };
-    },
+    async () => ({
+      adapter: await stale({ down: ['uptime', 'status'], namespace: 'uptime-stale-story:', warm: (adapter) => adapter.uptime({ days: 90, timeZone: ZONE }) }),
+    }),
   ],
 };
 
