@@ -11,12 +11,29 @@ const loaders: Record<TargetLocale, () => Promise<LocaleModule>> = {
 
 let controls: ReturnType<typeof configureLocalization> | undefined;
 
+/** More translations for the same locales (an app's own messages), merged into the kit's. */
+const extra: { [L in TargetLocale]?: (() => Promise<LocaleModule>)[] } = {};
+
+/**
+ * Adds an app's own translations for `locale` (e.g. its lit-localize output module), so `msg()`
+ * calls in an app that composes the elements translate too: @lit/localize can be configured once
+ * per page, and the kit configures it. Add them before switching to that locale.
+ */
+export function addTranslations(locale: TargetLocale, load: () => Promise<LocaleModule>): void {
+  (extra[locale] ??= []).push(load);
+}
+
+async function loadLocale(locale: TargetLocale): Promise<LocaleModule> {
+  const [own, ...more] = await Promise.all([loaders[locale](), ...(extra[locale] ?? []).map((load) => load())]);
+  return more.length ? { templates: Object.assign({}, ...more.map((m) => m.templates), own!.templates) } : own!;
+}
+
 /** @lit/localize may be configured once per page: do it on first use, not on import. */
 function localization(): ReturnType<typeof configureLocalization> {
   controls ??= configureLocalization({
     sourceLocale,
     targetLocales,
-    loadLocale: (locale) => loaders[locale as TargetLocale](),
+    loadLocale: (locale) => loadLocale(locale as TargetLocale),
   });
   return controls;
 }
