@@ -9,6 +9,7 @@ export * from './statuspage.js';
 export * from './uptime.js';
 export * from './metrics.js';
 export * from './prevention.js';
+export * from './prevention-board.js';
 export * from './rank.js';
 export * from './slo.js';
 export * from './guideline.js';
