@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { menuStyles } from '../internal/menus.js';
 import { visuallyHiddenStyles } from '../internal/shared-styles.js';
 
 const boardStyles = css`
@@ -285,41 +286,8 @@ const boardStyles = css`
     outline-offset: 1px;
   }
 
-  .menu-wrap {
-    display: inline-grid;
-    justify-items: start;
-    gap: 0.25rem;
-    min-width: 0;
-    max-width: 100%;
-  }
   .role > .menu-wrap {
     justify-self: start;
-  }
-  .menu {
-    display: grid;
-    min-width: min(14rem, 100%);
-    max-width: 100%;
-    max-block-size: 16rem;
-    overflow-y: auto;
-    padding: 0.25rem;
-    border: 1px solid var(--_hansei-color-border);
-    border-radius: 0.375rem;
-    background: var(--_hansei-color-surface);
-    box-shadow: 0 4px 12px color-mix(in srgb, var(--_hansei-color-text) 18%, transparent);
-  }
-  .menu [role='menuitem'] {
-    padding: 0.25rem 0.5rem;
-    border: 1px solid transparent;
-    background: none;
-    text-align: start;
-    overflow-wrap: anywhere;
-  }
-  .menu [role='menuitem']:focus {
-    border-color: var(--_hansei-color-focus);
-    background: var(--_raised);
-  }
-  .menu [aria-disabled='true'] {
-    color: var(--_muted);
   }
 
   details > summary {
@@ -388,4 +356,4 @@ const boardStyles = css`
 `;
 
 /** Styles of `<hansei-role-board>`, after the shared visually-hidden rule. */
-export const roleBoardStyles = [visuallyHiddenStyles, boardStyles];
+export const roleBoardStyles = [visuallyHiddenStyles, menuStyles, boardStyles];

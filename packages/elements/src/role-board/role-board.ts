@@ -19,12 +19,12 @@ import {
 } from '@hansei/core';
 import { Announcer } from '../internal/announcer.js';
 import { HanseiDataElement } from '../internal/data-element.js';
-import { Menus, type MenuItem } from './menus.js';
-import { errorText, isConflict } from './words.js';
+import { Menus, type MenuItem } from '../internal/menus.js';
+import { errorText, isConflict } from '../internal/adapter-errors.js';
 import { incidentStatusWords } from '../internal/status-words.js';
 import { applySteps, missingNow, planMove, type Move, type Plan, type Step } from './plan.js';
 import { roleBoardStyles } from './role-board.styles.js';
-import { connectShadowDrag, startShadowDrag, type ShadowDragBoard } from './shadow-drag.js';
+import { connectShadowDrag, startShadowDrag, type ShadowDragBoard } from '../internal/shadow-drag.js';
 
 /** What `hansei-role-change` carries: one confirmed write. */
 export interface RoleChangeDetail {

@@ -13,13 +13,19 @@
  *   link, an image, another library's) are never seen, let alone cancelled, by pdnd.
  */
 import { draggable, dropTargetForElements } from '@atlaskit/pragmatic-drag-and-drop/element/adapter';
+import type { Input } from '@atlaskit/pragmatic-drag-and-drop/types';
 
 /** What a board tells the relay about a drag it started. */
 export interface ShadowDragBoard<Source> {
-  /** The drop zone (its key) at viewport point (x, y) that may receive `source`, or null. */
-  zoneAt(x: number, y: number, source: Source): string | null;
+  /**
+   * The drop zone (its key) at viewport point (x, y) that may receive `source`, or null.
+   * `input` is the whole pointer input (e.g. for pdnd's hitbox, to find the closest edge).
+   */
+  zoneAt(x: number, y: number, source: Source, input: Input): string | null;
   /** The pointer is over zone `zone` (null: over none). Called often: compare before re-rendering. */
   dragOver(zone: string | null): void;
+  /** The pointer moved during the drag (e.g. to scroll a container inside the shadow root near its edges). */
+  dragMove?(input: Input): void;
   /** The drag ended: dropped on `zone`, or (null) cancelled or dropped elsewhere. */
   dragEnd(source: Source, zone: string | null): void;
 }
@@ -66,9 +72,9 @@ export function connectShadowDrag(host: HTMLElement): () => void {
       unregister: dropTargetForElements({
         element: anchor,
         canDrop: ({ source, input }) =>
-          source.element === anchor && created.active !== null && created.active.board.zoneAt(input.clientX, input.clientY, created.active.source) !== null,
+          source.element === anchor && created.active !== null && created.active.board.zoneAt(input.clientX, input.clientY, created.active.source, input) !== null,
         getData: ({ input }) => {
-          const zone = created.active?.board.zoneAt(input.clientX, input.clientY, created.active.source) ?? null;
+          const zone = created.active?.board.zoneAt(input.clientX, input.clientY, created.active.source, input) ?? null;
           return zone === null ? {} : { [ZONE]: zone };
         },
       }),
@@ -112,6 +118,7 @@ export function startShadowDrag<Source>(host: HTMLElement, board: ShadowDragBoar
       begun = true;
     },
     onDrag: ({ location }) => {
+      board.dragMove?.(location.current.input);
       const zone = zoneOf(location.current.dropTargets, anchor);
       if (zone !== over) {
         over = zone;

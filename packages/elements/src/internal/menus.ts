@@ -1,4 +1,4 @@
-import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { css, html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { msg } from '@lit/localize';
 
@@ -9,6 +9,46 @@ export interface MenuItem {
 }
 
 type Host = ReactiveControllerHost & HTMLElement;
+
+/**
+ * The look of {@link Menus}: the menu opens below its button, in the flow. Uses the theme tokens,
+ * and the host's `--_muted` and `--_raised` when it defines them.
+ */
+export const menuStyles = css`
+  .menu-wrap {
+    display: inline-grid;
+    justify-items: start;
+    gap: 0.25rem;
+    min-width: 0;
+    max-width: 100%;
+  }
+  .menu {
+    display: grid;
+    min-width: min(14rem, 100%);
+    max-width: 100%;
+    max-block-size: 16rem;
+    overflow-y: auto;
+    padding: 0.25rem;
+    border: 1px solid var(--_hansei-color-border);
+    border-radius: 0.375rem;
+    background: var(--_hansei-color-surface);
+    box-shadow: 0 4px 12px color-mix(in srgb, var(--_hansei-color-text) 18%, transparent);
+  }
+  .menu [role='menuitem'] {
+    padding: 0.25rem 0.5rem;
+    border: 1px solid transparent;
+    background: none;
+    text-align: start;
+    overflow-wrap: anywhere;
+  }
+  .menu [role='menuitem']:focus {
+    border-color: var(--_hansei-color-focus);
+    background: var(--_raised, light-dark(#f6f8fa, #151b23));
+  }
+  .menu [aria-disabled='true'] {
+    color: var(--_muted, light-dark(#59636e, #9198a1));
+  }
+`;
 
 /**
  * Menu buttons with their menus (ARIA menu button pattern), at most one open at a time, for an
