@@ -429,11 +429,18 @@ export interface PostmortemTemplateSection {
   readonly required: boolean;
 }
 
+/**
+ * The structure a postmortem starts from: its sections in order, each with a guiding prompt.
+ * The kit ships built-in templates (see `postmortem-templates.ts`: the kit's default, the Google
+ * SRE book's, Atlassian's and PagerDuty's); an organisation adds its own, which a backend stores.
+ */
 export interface PostmortemTemplate {
   readonly id: Id;
   readonly name: LocalizedText;
   readonly description: LocalizedText;
   readonly sections: readonly PostmortemTemplateSection[];
+  /** Shipped with the kit: the same on every backend, and read-only. False for an organisation's own. */
+  readonly builtIn: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------

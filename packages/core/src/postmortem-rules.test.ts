@@ -1,9 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { POSTMORTEM_SECTION_KEYS, type Postmortem } from './domain.js';
+import type { Postmortem } from './domain.js';
 import {
-  DEFAULT_POSTMORTEM_TEMPLATE,
-  findPostmortemTemplate,
   postmortemSummaryChange,
   postmortemTransitionProblem,
   publishedAtAfter,
@@ -14,11 +12,6 @@ const pm = (over: Partial<Shown> = {}): Shown => ({ incidentId: 'inc_a', status:
 const published = pm({ status: 'published', publicSummary: 'A certificate expired.', publishedAt: '2026-11-25T09:00:00.000Z' });
 
 describe('postmortem rules', () => {
-  it('has one built-in template with every section key', () => {
-    assert.deepEqual(DEFAULT_POSTMORTEM_TEMPLATE.sections.map((s) => s.key), [...POSTMORTEM_SECTION_KEYS]);
-    assert.equal(findPostmortemTemplate('default'), DEFAULT_POSTMORTEM_TEMPLATE);
-    assert.equal(findPostmortemTemplate('other'), null);
-  });
   it('goes through review to published, and only an admin takes it back', () => {
     assert.equal(postmortemTransitionProblem('draft', 'in_review', false), null);
     assert.equal(postmortemTransitionProblem('in_review', 'draft', false), null);

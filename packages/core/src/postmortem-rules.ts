@@ -1,40 +1,10 @@
 /**
- * Postmortem rules a backend applies: the built-in blameless template, the status flow (draft
- * <-> in_review -> published, an admin taking a published one back to review), when it counts as
- * published, and what the status page learns when that changes. Pure.
+ * Postmortem rules a backend applies: the status flow (draft <-> in_review -> published, an
+ * admin taking a published one back to review), when it counts as published, and what the status
+ * page learns when that changes. Pure. The templates are in postmortem-templates.ts.
  */
 import type { PostmortemSummary } from './answers.js';
-import type { Id, IsoDateTime, Postmortem, PostmortemStatus, PostmortemTemplate } from './domain.js';
-
-/** Id of the built-in template (what a postmortem's `templateId` defaults to). */
-export const DEFAULT_POSTMORTEM_TEMPLATE_ID = 'default';
-
-/** The built-in blameless template: Google SRE book, Atlassian and PagerDuty sections combined. */
-export const DEFAULT_POSTMORTEM_TEMPLATE: PostmortemTemplate = {
-  id: DEFAULT_POSTMORTEM_TEMPLATE_ID,
-  name: { en: 'Blameless postmortem', ja: 'ブレームレス・ポストモーテム' },
-  description: { en: 'What happened, why, and what we change: about systems and processes, never about blame.', ja: '何が起き、なぜ起き、何を変えるか。人ではなく仕組みとプロセスに目を向けます。' },
-  sections: [
-    { key: 'summary', title: { en: 'Summary', ja: '概要' }, prompt: { en: 'What happened, in two or three sentences?', ja: '何が起きたかを2、3文で。' }, required: true },
-    { key: 'impact', title: { en: 'Impact', ja: '影響' }, prompt: { en: 'Who was affected, how, and for how long?', ja: '誰が、どのように、どれだけの間影響を受けたか。' }, required: true },
-    { key: 'detection', title: { en: 'Detection', ja: '検知' }, prompt: { en: 'How and when did we find out? Could we have known sooner?', ja: 'いつ、どのように気づいたか。もっと早く気づけたか。' }, required: true },
-    { key: 'response', title: { en: 'Response', ja: '対応' }, prompt: { en: 'Who responded, and what did they do?', ja: '誰が対応し、何をしたか。' }, required: true },
-    { key: 'recovery', title: { en: 'Recovery', ja: '復旧' }, prompt: { en: 'How was service restored?', ja: 'どのようにサービスを復旧したか。' }, required: true },
-    { key: 'timeline', title: { en: 'Timeline', ja: 'タイムライン' }, prompt: { en: 'Time, event, link to the data.', ja: '時刻、出来事、データへのリンク。' }, required: true },
-    { key: 'contributing_factors', title: { en: 'Contributing factors', ja: '寄与要因' }, prompt: { en: 'What conditions made this possible? Look beyond the code.', ja: 'どのような条件が重なったか。コードの外にも目を向けて。' }, required: true },
-    { key: 'trigger', title: { en: 'Trigger', ja: 'トリガー' }, prompt: { en: 'What change or event set it off?', ja: '何が引き金になったか。' }, required: false },
-    { key: 'five_whys', title: { en: 'Five whys', ja: 'なぜなぜ分析' }, prompt: { en: 'Ask why until you reach something you can change.', ja: '変えられるものに行き着くまで「なぜ」を繰り返す。' }, required: false },
-    { key: 'what_went_well', title: { en: 'What went well', ja: 'うまくいったこと' }, prompt: { en: 'What should we keep doing?', ja: '続けるべきことは何か。' }, required: false },
-    { key: 'what_went_wrong', title: { en: 'What went wrong', ja: 'うまくいかなかったこと' }, prompt: { en: 'What got in the way?', ja: '何が妨げになったか。' }, required: false },
-    { key: 'where_we_got_lucky', title: { en: 'Where we got lucky', ja: '運が良かったこと' }, prompt: { en: 'What could have made this much worse?', ja: '何があればもっと悪くなっていたか。' }, required: false },
-    { key: 'lessons', title: { en: 'Lessons', ja: '教訓' }, prompt: { en: 'What do we take away, and who else should hear it?', ja: '何を学び、誰に共有すべきか。' }, required: true },
-  ],
-};
-
-/** The template with `id`, or null. Only the built-in one exists for now. */
-export function findPostmortemTemplate(id: Id): PostmortemTemplate | null {
-  return id === DEFAULT_POSTMORTEM_TEMPLATE_ID ? DEFAULT_POSTMORTEM_TEMPLATE : null;
-}
+import type { Id, IsoDateTime, Postmortem, PostmortemStatus } from './domain.js';
 
 /** Why a status change is refused: 403 (the role may not) or 409 (nobody may), with what to do. */
 export interface TransitionProblem {

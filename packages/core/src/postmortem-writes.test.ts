@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { DEFAULT_POSTMORTEM_TEMPLATE } from './postmortem-rules.js';
+import { DEFAULT_POSTMORTEM_TEMPLATE } from './postmortem-templates.js';
 import { factorsWithIds, patchedPostmortem, publicationIssue, startedPostmortem } from './postmortem-writes.js';
 import { PostmortemCreateSchema, PostmortemPatchSchema } from './schemas.js';
 import { assertValid } from './validate.js';

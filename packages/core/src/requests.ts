@@ -23,6 +23,8 @@ import type {
   PersonPatchSchema,
   PostmortemCreateSchema,
   PostmortemPatchSchema,
+  PostmortemTemplateCreateSchema,
+  PostmortemTemplatePatchSchema,
   RelatedIncidentLinkSchema,
   RoleAssignSchema,
   RoleHandOffSchema,
@@ -51,6 +53,8 @@ export type MaintenancePatchRequest = v.InferInput<typeof MaintenancePatchSchema
 export type MaintenanceUpdatePostRequest = v.InferInput<typeof MaintenanceUpdatePostSchema>;
 export type PostmortemCreateRequest = v.InferInput<typeof PostmortemCreateSchema>;
 export type PostmortemPatchRequest = v.InferInput<typeof PostmortemPatchSchema>;
+export type PostmortemTemplateCreateRequest = v.InferInput<typeof PostmortemTemplateCreateSchema>;
+export type PostmortemTemplatePatchRequest = v.InferInput<typeof PostmortemTemplatePatchSchema>;
 export type ActionCreateRequest = v.InferInput<typeof ActionCreateSchema>;
 export type ActionPatchRequest = v.InferInput<typeof ActionPatchSchema>;
 export type ActionMoveRequest = v.InferInput<typeof ActionMoveSchema>;

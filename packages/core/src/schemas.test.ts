@@ -104,6 +104,7 @@ export type AnswerSchemasMatchAnswers = [
   Assert<Same<typeof S.StoredIncidentSchema, Stored<Incident>>>,
   Assert<Same<typeof S.StoredMaintenanceSchema, Stored<Maintenance>>>,
   Assert<Same<typeof S.StoredPostmortemSchema, Stored<Postmortem>>>,
+  Assert<Same<typeof S.StoredPostmortemTemplateSchema, Stored<PostmortemTemplate>>>,
   Assert<Same<typeof S.StoredPreventionActionSchema, Stored<PreventionAction>>>,
   Assert<Same<typeof S.StoredSloSchema, Stored<Slo>>>,
   Assert<Same<typeof S.StoredPersonSchema, Stored<Person>>>,
@@ -575,6 +576,13 @@ describe('postmortem schemas', () => {
     fails(S.PostmortemTemplateCreateSchema, { name: { en: ' ' }, sections: [] }, 'name.en', 'Name is required in English.');
     fails(S.PostmortemTemplateCreateSchema, { name: { en: 'X' }, sections: [{ key: 'a', title: { en: 'A' }, prompt: { en: '' } }] }, 'sections.0.required', 'Required is required.');
   });
+  it('template patch: any of name, description and sections; the kit decides builtIn', () => {
+    assert.deepEqual(ok(S.PostmortemTemplatePatchSchema, { name: { en: ' Ours ' } }), { name: { en: 'Ours' } });
+    assert.deepEqual(ok(S.PostmortemTemplatePatchSchema, { description: { en: '' } }), { description: { en: '' } });
+    fails(S.PostmortemTemplatePatchSchema, {}, '', /Nothing to change/);
+    fails(S.PostmortemTemplatePatchSchema, { sections: [] }, 'sections', 'Add at least one section.');
+    fails(S.PostmortemTemplatePatchSchema, { builtIn: false }, '', /Nothing to change/);
+  });
 });
 
 describe('prevention action schemas', () => {
@@ -930,6 +938,7 @@ const template: PostmortemTemplate = {
   name: { en: 'Standard', ja: '標準' },
   description: { en: '' },
   sections: [{ key: 'summary', title: { en: 'Summary' }, prompt: { en: 'What happened?' }, required: true }],
+  builtIn: false,
 };
 const action: PreventionAction = {
   id: 'a1',

@@ -795,13 +795,21 @@ const templateSections = v.pipe(
   uniqueBy('key', (k) => `Section ${shown(k)} appears twice.`),
 );
 
-/** New postmortem template. */
-export const PostmortemTemplateCreateSchema = obj({
-  name: templateName,
+const templateFields = { name: templateName, description: templateDescription, sections: templateSections };
+
+/**
+ * An organisation's new postmortem template. Sections whose key the kit knows (`impact`,
+ * `timeline`, `response`, `contributing_factors`, `five_whys`, `action_items`,
+ * `acknowledgements`) get the postmortem element's prefill or builder.
+ */
+export const PostmortemTemplateCreateSchema = merged(templateFields, {
   description: v.optional(templateDescription, { en: '' }),
-  sections: templateSections,
 });
 export type PostmortemTemplateCreateInput = v.InferOutput<typeof PostmortemTemplateCreateSchema>;
+
+/** Changes to an organisation's postmortem template; `sections` replaces the stored ones. */
+export const PostmortemTemplatePatchSchema = v.pipe(v.partial(obj(templateFields)), someField());
+export type PostmortemTemplatePatchInput = v.InferOutput<typeof PostmortemTemplatePatchSchema>;
 
 // ---------------------------------------------------------------------------------------------
 // Prevention actions
@@ -1384,12 +1392,7 @@ export const PostmortemSchema = merged({ id: idField, incidentId: id('incidentId
 });
 
 /** PostmortemTemplate. */
-export const PostmortemTemplateSchema = obj({
-  id: idField,
-  name: templateName,
-  description: templateDescription,
-  sections: templateSections,
-});
+export const PostmortemTemplateSchema = merged({ id: idField }, templateFields, { builtIn: bool('builtIn') });
 
 /** PreventionAction. */
 export const PreventionActionSchema = merged({ id: idField }, actionFields, {
@@ -1459,6 +1462,8 @@ export const StoredIncidentSchema = stored(IncidentSchema);
 export const StoredMaintenanceSchema = stored(MaintenanceSchema);
 /** Stored<Postmortem>. */
 export const StoredPostmortemSchema = stored(PostmortemSchema);
+/** Stored<PostmortemTemplate>. */
+export const StoredPostmortemTemplateSchema = stored(PostmortemTemplateSchema);
 /** Stored<PreventionAction>. */
 export const StoredPreventionActionSchema = stored(PreventionActionSchema);
 /** Stored<Slo>. */
