@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { POSTMORTEM_SECTION_KEYS, type Incident, type Postmortem, type PreventionAction, type Stored } from '@hansei/core';
+import { DEFAULT_POSTMORTEM_TEMPLATE, type Incident, type Postmortem, type PreventionAction, type Stored } from '@hansei/core';
 import { TEST_NOW, at, clock, everything, loose, paths, rejects, type SuiteContext } from './helpers.js';
 
 export function learningLoop(ctx: SuiteContext): void {
@@ -17,7 +17,7 @@ export function learningLoop(ctx: SuiteContext): void {
       const incident = await declare();
       const pm = await ctx.responder.createPostmortem(loose({ incidentId: incident.id, contributingFactors: [{ category: 'architecture_infrastructure', description: 'Single database primary' }] }));
       assert.deepEqual([pm.version, pm.title, pm.status, pm.templateId, pm.publishedAt], [1, 'Payments down', 'draft', 'default', null]);
-      assert.deepEqual(pm.sections.map((s) => s.key), [...POSTMORTEM_SECTION_KEYS]);
+      assert.deepEqual(pm.sections.map((s) => s.key), DEFAULT_POSTMORTEM_TEMPLATE.sections.map((s) => s.key));
       assert.ok(pm.contributingFactors[0]?.id);
       const linked = await ctx.viewer.getIncident(incident.id);
       assert.deepEqual([linked.postmortemId, linked.version], [pm.id, 2], 'the incident names it: a new version');
