@@ -19,6 +19,7 @@ import {
   PersonSchema,
   PostmortemSchema,
   PostmortemSummarySchema,
+  PostmortemTemplateSchema,
   PreventionActionSchema,
   RoleAssignmentSchema,
   RoleHandOffAnswerSchema,
@@ -34,6 +35,7 @@ import {
   StoredMaintenanceSchema,
   StoredPersonSchema,
   StoredPostmortemSchema,
+  StoredPostmortemTemplateSchema,
   StoredPreventionActionSchema,
   StoredSloSchema,
   TimelineEventSchema,
@@ -50,6 +52,7 @@ import { incidentRoutes } from './routes/incidents.js';
 import { insightRoutes } from './routes/insights.js';
 import { maintenanceRoutes } from './routes/maintenances.js';
 import { peopleRoutes } from './routes/people.js';
+import { postmortemTemplateRoutes } from './routes/postmortem-templates.js';
 import { postmortemRoutes } from './routes/postmortems.js';
 import { sessionRoutes } from './routes/session.js';
 import { settingsRoutes } from './routes/settings.js';
@@ -64,6 +67,7 @@ export const ROUTES: readonly RouteSpec<never, never, never>[] = [
   ...incidentRoutes,
   ...maintenanceRoutes,
   ...postmortemRoutes,
+  ...postmortemTemplateRoutes,
   ...actionRoutes,
   ...peopleRoutes,
   ...sloRoutes,
@@ -86,6 +90,7 @@ const DEFINITIONS: Record<string, v.GenericSchema> = {
   RoleAssignment: RoleAssignmentSchema,
   Maintenance: MaintenanceSchema,
   Postmortem: PostmortemSchema,
+  PostmortemTemplate: PostmortemTemplateSchema,
   PreventionAction: PreventionActionSchema,
   Slo: SloSchema,
   Person: PersonSchema,
@@ -96,6 +101,7 @@ const DEFINITIONS: Record<string, v.GenericSchema> = {
   StoredIncident: StoredIncidentSchema,
   StoredMaintenance: StoredMaintenanceSchema,
   StoredPostmortem: StoredPostmortemSchema,
+  StoredPostmortemTemplate: StoredPostmortemTemplateSchema,
   StoredPreventionAction: StoredPreventionActionSchema,
   StoredSlo: StoredSloSchema,
   StoredPerson: StoredPersonSchema,

@@ -223,6 +223,7 @@ const DATA_TABLES = [
   'component_groups',
   'people',
   'settings',
+  'postmortem_templates',
   'idempotency_keys',
 ] as const;
 

@@ -124,4 +124,20 @@ create table events (
 );
 `,
   },
+  {
+    version: 2,
+    name: 'postmortem templates',
+    // An organisation's own templates; the built-in ones live in @hansei/core. `position` keeps
+    // them in the order they were made.
+    sql: `
+create table postmortem_templates (
+  id text primary key,
+  version integer not null default 1,
+  position bigserial not null,
+  created_at text not null,
+  updated_at text not null,
+  doc jsonb not null
+);
+`,
+  },
 ];

@@ -1,6 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { POSTMORTEM_SECTION_KEYS } from '@hansei/core';
+import { DEFAULT_POSTMORTEM_TEMPLATE } from '@hansei/core';
 import { databasesUnderTest } from '../testing/postgres.js';
 import { TEST_NOW, startTestApi, type TestApi } from '../testing/harness.js';
 import { insertIncident } from '../testing/fixtures.js';
@@ -33,7 +33,7 @@ for (const { name, open } of databasesUnderTest()) {
       assert.equal(pm.status, 'draft');
       assert.equal(pm.templateId, 'default');
       assert.equal(pm.publishedAt, null);
-      assert.deepEqual(pm.sections.map((s: { key: string }) => s.key), [...POSTMORTEM_SECTION_KEYS]);
+      assert.deepEqual(pm.sections.map((s: { key: string }) => s.key), DEFAULT_POSTMORTEM_TEMPLATE.sections.map((s) => s.key));
       assert.equal(pm.sections[0].title, 'Summary');
       assert.match(pm.contributingFactors[0].id, /^cf_/);
       assert.deepEqual(await incidentRow(incident.id), { version: 2, postmortem_id: pm.id }, 'incident linked, new version');

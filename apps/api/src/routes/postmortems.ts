@@ -13,7 +13,6 @@ import {
   PostmortemSummarySchema,
   StoredPostmortemSchema,
   DEFAULT_POSTMORTEM_TEMPLATE_ID,
-  findPostmortemTemplate,
   pageOf,
   patchedPostmortem,
   postmortemSummaryChange,
@@ -32,6 +31,7 @@ import { deleteForChange, getDoc, insertDoc, listDocs, stale, updateDoc, withVer
 import { publish } from '../store/events.js';
 import { getIncident } from '../store/incidents.js';
 import { requirePerson } from '../store/people.js';
+import { findTemplate } from '../store/postmortem-templates.js';
 import { publicPostmortemSummaries } from '../store/postmortems.js';
 import { IdParams, isoNow, readCache } from './common.js';
 import { publishIncident } from './incidents.js';
@@ -119,7 +119,7 @@ export const postmortemRoutes: RouteSpec<never, never, never>[] = [
     path: '/v1/postmortems',
     operationId: 'createPostmortem',
     summary: "Start an incident's postmortem",
-    description: "One per incident (409 when it has one). Starts as a draft with the template's sections, and sets the incident's postmortemId (a new incident version).",
+    description: "One per incident (409 when it has one). Starts as a draft with the template's sections (a built-in template or the organisation's own; 409 when there is none with templateId), and sets the incident's postmortemId (a new incident version).",
     tags: TAGS,
     access: 'responder',
     body: PostmortemCreateSchema,
@@ -138,7 +138,7 @@ export const postmortemRoutes: RouteSpec<never, never, never>[] = [
         }
         await requirePerson(tx, body.ownerId, 'ownerId');
         const templateId = body.templateId ?? DEFAULT_POSTMORTEM_TEMPLATE_ID;
-        const template = findPostmortemTemplate(templateId);
+        const template = (await findTemplate(tx, templateId))?.doc;
         if (!template) throw conflict(`There is no postmortem template with id "${templateId}". Leave templateId out to use the default template.`);
         const doc = startedPostmortem(body, { id: newId('pm', nowMs), incidentTitle: incident.title, template, now, newFactorId: () => newId('cf', nowMs) });
         const result = await insertDoc(tx, TABLE, doc, { incident_id: doc.incidentId, status: doc.status });
