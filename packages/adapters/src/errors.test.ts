@@ -74,3 +74,24 @@ describe('errorFromResponse', () => {
     assert.equal(error.status, null);
   });
 });
+
+describe('HanseiError across copies of the module', () => {
+  it('is recognised by instanceof when it comes from another copy (another single-file bundle)', async () => {
+    // A query string makes Node load a second, separate instance of the module, as a second bundle would.
+    const other = (await import(`./errors.js?copy=${Date.now()}`)) as typeof import('./errors.js');
+    assert.notEqual(other.HanseiError, HanseiError);
+    const foreign = new other.HanseiError({ kind: 'conflict', message: 'Someone else saved first.', status: 412 });
+    assert.ok(foreign instanceof HanseiError);
+    assert.ok(new HanseiError({ kind: 'network', message: 'Offline.' }) instanceof other.HanseiError);
+    assert.equal(foreign.kind, 'conflict');
+  });
+
+  it('is not fooled by other errors or look-alikes, and subclasses keep the ordinary check', () => {
+    assert.ok(!(new Error('plain') instanceof HanseiError));
+    assert.ok(!(Object.assign(new Error('x'), { name: 'HanseiError', kind: 'conflict' }) instanceof HanseiError));
+    assert.ok(!((null as unknown as object) instanceof HanseiError));
+    class Narrower extends HanseiError {}
+    assert.ok(new Narrower({ kind: 'server', message: 'x' }) instanceof HanseiError);
+    assert.ok(!(new HanseiError({ kind: 'server', message: 'x' }) instanceof Narrower));
+  });
+});

@@ -51,8 +51,22 @@ export interface HanseiErrorInit {
   readonly cause?: unknown;
 }
 
+/** Marks a HanseiError made by any copy of this module (see `HanseiError[Symbol.hasInstance]`). */
+const BRAND = Symbol.for('hansei.error');
+
 /** The one error type adapters throw. */
 export class HanseiError extends Error {
+  /**
+   * `error instanceof HanseiError` holds for a HanseiError from another copy of this module too:
+   * a page may load an element and an adapter as separate single-file bundles, each with its own
+   * copy, and the element must still recognise the adapter's conflicts and validation errors.
+   * Subclasses (`QueuedError`) keep the ordinary prototype check.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    if (Function.prototype[Symbol.hasInstance].call(this, value)) return true;
+    return this === HanseiError && typeof value === 'object' && value !== null && (value as { [BRAND]?: unknown })[BRAND] === true;
+  }
+
   override readonly name = 'HanseiError';
   readonly kind: ErrorKind;
   /** HTTP status, when a response was received. */
@@ -87,6 +101,7 @@ export class HanseiError extends Error {
     return TRANSIENT.has(this.kind);
   }
 }
+Object.defineProperty(HanseiError.prototype, BRAND, { value: true });
 
 /** The error kind an HTTP status means. */
 export function kindForStatus(status: number): ErrorKind {
