@@ -59,6 +59,33 @@ export function getLocale(): Locale {
  */
 export async function setLocale(tag: string): Promise<Locale> {
   const locale = resolveLocale(tag);
+  (globalThis as PageGlobal)[PAGE_LOCALE] = locale;
   await localization().setLocale(locale);
   return locale;
 }
+
+/**
+ * The locale chosen last on this page, shared by every copy of this module: each single-file
+ * bundle (dist/bundle/<name>.js) carries its own @lit/localize, and all must speak one language.
+ */
+const PAGE_LOCALE = Symbol.for('hansei.locale');
+type PageGlobal = { [PAGE_LOCALE]?: Locale };
+
+/**
+ * Follows the locale another copy of the kit switches to (@lit/localize announces it on
+ * `window`), and the one chosen before this copy loaded.
+ */
+function followOtherCopies(): void {
+  if (typeof window === 'undefined') return;
+  window.addEventListener('lit-localize-status', (event) => {
+    const { detail } = event as CustomEvent<{ status: string; readyLocale?: string }>;
+    if (detail.status !== 'ready' || !detail.readyLocale) return;
+    const locale = resolveLocale(detail.readyLocale);
+    // Only the page's latest choice: a late announcement of an older one is not followed.
+    if (locale !== getLocale() && locale === (globalThis as PageGlobal)[PAGE_LOCALE]) void setLocale(locale);
+  });
+  const chosen = (globalThis as PageGlobal)[PAGE_LOCALE];
+  if (chosen && chosen !== getLocale()) void setLocale(chosen);
+}
+
+followOtherCopies();
