@@ -3,11 +3,11 @@
 // and ends with one summary line: "tests: N passed, N failed, N skipped".
 //
 //   node tests/run.mjs              everything (what `pnpm test` and CI run)
-//   node tests/run.mjs node browser only the named groups (checks, node, browser, stories)
+//   node tests/run.mjs node browser only the named groups (checks, node, browser, stories, embedding)
 //
 // Groups: checks (typecheck, lint, build: one test each), node (every workspace package with a
 // `test` script, on Node's test runner, then tests/ itself), browser (@web/test-runner in Chromium), stories
-// (Storybook build). A suite whose counts cannot be read counts as one failure.
+// (Storybook build, then every story in Chromium), embedding (bundles, examples and their types). A suite whose counts cannot be read counts as one failure.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,10 +18,10 @@ const only = new Set(process.argv.slice(2));
 const wanted = (group) => only.size === 0 || only.has(group);
 
 /** Runs a command, echoing its output, and resolves with the exit code and the output. */
-function run(command, args, env = {}) {
+function run(command, args, env = {}, cwd = root) {
   return new Promise((resolve) => {
     const child = spawn(command, args, {
-      cwd: root,
+      cwd,
       env: { ...process.env, FORCE_COLOR: '0', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -105,8 +105,26 @@ if (wanted('browser')) {
   else record('browser', counts);
 }
 
+/** A node:test suite of tests/ (files relative to tests/), counted like the packages' suites. */
+async function testsSuite(name, files) {
+  console.log(`\n=== ${name}: node tests`);
+  const { code, output } = await run('node', ['--conditions=source', '--import', 'tsx', '--test', '--test-reporter=spec', ...files], {}, join(root, 'tests'));
+  const counts = nodeCounts(output);
+  if (!counts) record(name, { passed: 0, failed: 1, skipped: 0 }, `no test counts (exit ${code})`);
+  else if (code !== 0 && counts.failed === 0) record(name, { ...counts, failed: 1 }, `exit ${code}`);
+  else record(name, counts);
+}
+
 if (wanted('stories') && existsSync(join(root, '.storybook'))) {
   await check('storybook build', ['run', 'storybook:build']);
+  // Every story of that build in Chromium: no console error, no axe violation.
+  if (results.at(-1)?.failed === 0) await testsSuite('stories (Chromium)', ['stories/smoke.test.ts']);
+}
+
+if (wanted('embedding') && existsSync(join(root, 'tests', 'embedding'))) {
+  // The single-file bundles, the examples (plain HTML, React, Vue, strict CSP) and their types.
+  const files = readdirSync(join(root, 'tests', 'embedding')).filter((f) => f.endsWith('.test.ts')).sort();
+  if (files.length) await testsSuite('embedding (Chromium)', files.map((f) => `embedding/${f}`));
 }
 
 const total = results.reduce(

@@ -256,7 +256,8 @@ function incidentsTemplate(model: SloGaugeModel, ctx: SloGaugeContext): Template
       ${msg('No incidents spent budget in this window.', { id: 'slo-gauge.chart-no-incidents', desc: 'Text alternative of the budget chart: no incidents' })}
     </p>`;
   }
-  return html`<section part="incidents" class="incidents" aria-labelledby="incidents-title">
+  // A named group, not a <section>: a page with several gauges would repeat the same landmark.
+  return html`<div role="group" part="incidents" class="incidents" aria-labelledby="incidents-title">
     <p class="section-title" id="incidents-title">${title}</p>
     <ol>
       ${model.incidents.map(
@@ -270,11 +271,11 @@ function incidentsTemplate(model: SloGaugeModel, ctx: SloGaugeContext): Template
         </li>`,
       )}
     </ol>
-  </section>`;
+  </div>`;
 }
 
 function burnRatesTemplate(model: SloGaugeModel): TemplateResult {
-  return html`<section part="burn-rates" class="burn-rates" aria-labelledby="burn-title">
+  return html`<div role="group" part="burn-rates" class="burn-rates" aria-labelledby="burn-title">
     <p class="section-title" id="burn-title">${msg('Burn rates', { id: 'slo-gauge.burn-rates', desc: 'Title of the list of burn-rate window pairs' })}</p>
     <ul>
       ${model.burnRates.map(
@@ -288,7 +289,7 @@ function burnRatesTemplate(model: SloGaugeModel): TemplateResult {
         </li>`,
       )}
     </ul>
-  </section>`;
+  </div>`;
 }
 
 function fullTemplate(model: SloGaugeModel, view: Extract<SloGaugeView, { state: 'ready' }>, ctx: SloGaugeContext): TemplateResult {
