@@ -47,6 +47,9 @@ import type {
   PostmortemListQuery,
   PostmortemPatchRequest,
   PostmortemSummary,
+  PostmortemTemplate,
+  PostmortemTemplateCreateRequest,
+  PostmortemTemplatePatchRequest,
   PreventionAction,
   RelatedIncidentLinkRequest,
   RoleAssignRequest,
@@ -151,6 +154,8 @@ export type Change =
   | { readonly type: 'postmortem.deleted'; readonly data: { readonly id: Id; readonly incidentId: Id } }
   | { readonly type: 'postmortem-summary.updated'; readonly data: PostmortemSummary }
   | { readonly type: 'postmortem-summary.deleted'; readonly data: { readonly incidentId: Id } }
+  | { readonly type: 'postmortem-template.created' | 'postmortem-template.updated'; readonly data: { readonly template: Stored<PostmortemTemplate> } }
+  | { readonly type: 'postmortem-template.deleted'; readonly data: { readonly id: Id } }
   | { readonly type: 'action.created' | 'action.updated' | 'action.moved'; readonly data: { readonly action: Stored<PreventionAction> } }
   | { readonly type: 'action.deleted'; readonly data: { readonly id: Id } }
   | { readonly type: 'slo.created' | 'slo.updated'; readonly data: { readonly slo: Stored<Slo> } }
@@ -239,6 +244,31 @@ export interface HanseiAdapter {
   createPostmortem(input: PostmortemCreateRequest, options?: CreateOptions): Promise<Stored<Postmortem>>;
   updatePostmortem(id: Id, patch: PostmortemPatchRequest, version: number, options?: CallOptions): Promise<Stored<Postmortem>>;
   deletePostmortem(id: Id, version: number, options?: CallOptions): Promise<void>;
+  /**
+   * Postmortem templates: the kit's built-in ones first (`builtIn: true`, always version 1:
+   * the default, `google-sre`, `atlassian`, `pagerduty`), then the organisation's own, oldest
+   * first. Reading needs the `postmortems` area; an adapter without templates of its own may
+   * answer with the built-in ones.
+   */
+  listPostmortemTemplates(options?: CallOptions): Promise<readonly Stored<PostmortemTemplate>[]>;
+  /** One template, built-in or the organisation's; rejects `not_found` when there is none. */
+  getPostmortemTemplate(id: Id, options?: CallOptions): Promise<Stored<PostmortemTemplate>>;
+  /**
+   * Adds a template of the organisation's own (admins; the `settings` area). Sections with a key
+   * the kit knows (`impact`, `timeline`, `response`, `contributing_factors`, `five_whys`,
+   * `action_items`, `acknowledgements`) get the postmortem element's prefill or builder.
+   * Rejects `conflict` when the organisation already keeps 100.
+   */
+  createPostmortemTemplate(input: PostmortemTemplateCreateRequest, options?: CreateOptions): Promise<Stored<PostmortemTemplate>>;
+  /**
+   * Changes one of the organisation's templates (admins; `sections` replaces the stored ones).
+   * A stale `version` rejects `conflict` with `current`; a built-in template rejects `conflict`
+   * (copy its sections into a template of your own instead). Postmortems keep the sections they
+   * started with.
+   */
+  updatePostmortemTemplate(id: Id, patch: PostmortemTemplatePatchRequest, version: number, options?: CallOptions): Promise<Stored<PostmortemTemplate>>;
+  /** Deletes one of the organisation's templates (admins). Built-in ones reject `conflict`. */
+  deletePostmortemTemplate(id: Id, version: number, options?: CallOptions): Promise<void>;
 
   // prevention actions ----------------------------------------------------------------------
   /** Actions in board order (column, then rank). */

@@ -39,6 +39,7 @@ import * as insights from './insights.js';
 import * as maintenances from './maintenances.js';
 import * as people from './people.js';
 import * as postmortems from './postmortems.js';
+import * as templates from './postmortem-templates.js';
 import { aborted, badRequest, forbidden, problem, timedOut, unauthorized } from './problems.js';
 import * as roles from './roles.js';
 import * as settings from './settings.js';
@@ -253,6 +254,21 @@ export class MemoryAdapter implements HanseiAdapter {
   }
   deletePostmortem(id: Id, version: number, options?: CallOptions) {
     return this.#call('deletePostmortem', [id, version, options], 'admin', options, (ctx) => postmortems.deletePostmortem(ctx, id, version), 'write');
+  }
+  listPostmortemTemplates(options?: CallOptions) {
+    return this.#call('listPostmortemTemplates', [options], 'viewer', options, templates.listPostmortemTemplates);
+  }
+  getPostmortemTemplate(id: Id, options?: CallOptions) {
+    return this.#call('getPostmortemTemplate', [id, options], 'viewer', options, (ctx) => templates.getPostmortemTemplate(ctx, id));
+  }
+  createPostmortemTemplate(input: Parameters<HanseiAdapter['createPostmortemTemplate']>[0], options?: CreateOptions) {
+    return this.#call('createPostmortemTemplate', [input, options], 'admin', options, (ctx) => templates.createPostmortemTemplate(ctx, input), 'create');
+  }
+  updatePostmortemTemplate(id: Id, patch: Parameters<HanseiAdapter['updatePostmortemTemplate']>[1], version: number, options?: CallOptions) {
+    return this.#call('updatePostmortemTemplate', [id, patch, version, options], 'admin', options, (ctx) => templates.updatePostmortemTemplate(ctx, id, patch, version), 'write');
+  }
+  deletePostmortemTemplate(id: Id, version: number, options?: CallOptions) {
+    return this.#call('deletePostmortemTemplate', [id, version, options], 'admin', options, (ctx) => templates.deletePostmortemTemplate(ctx, id, version), 'write');
   }
 
   // prevention actions ----------------------------------------------------------------------

@@ -20,6 +20,7 @@ import {
   type Maintenance,
   type Person,
   type Postmortem,
+  type PostmortemTemplate,
   type PreventionAction,
   type RoleAssignment,
   type RoleDefinition,
@@ -69,6 +70,8 @@ export interface MemoryState {
   readonly assignments: readonly RoleAssignment[];
   readonly maintenances: Table<Maintenance>;
   readonly postmortems: Table<Postmortem>;
+  /** The organisation's own postmortem templates, in the order made (the built-in ones are core's). */
+  readonly templates: Table<PostmortemTemplate>;
   readonly actions: Table<PreventionAction>;
   readonly slos: Table<Slo>;
   /** SLI samples per SLO, ascending `at`, one per instant. */
@@ -121,6 +124,7 @@ export function emptyState(at: IsoDateTime): MemoryState {
     assignments: [],
     maintenances: new Map(),
     postmortems: new Map(),
+    templates: new Map(),
     actions: new Map(),
     slos: new Map(),
     samples: new Map(),
@@ -151,6 +155,7 @@ export function seededState(data: DemoDataset, at: IsoDateTime): MemoryState {
     assignments: rows.roles,
     maintenances: new Map(rows.maintenances.map((m) => first(m, m.createdAt))),
     postmortems: new Map(rows.postmortems.map((p) => first(p, p.createdAt))),
+    templates: new Map(),
     actions: new Map(rows.actions.map((a) => first(a, a.createdAt))),
     slos: new Map(rows.slos.map((s) => first(s, s.createdAt))),
     samples,

@@ -416,7 +416,7 @@ export interface paths {
         readonly put?: never;
         /**
          * Start an incident's postmortem
-         * @description One per incident (409 when it has one). Starts as a draft with the template's sections, and sets the incident's postmortemId (a new incident version).
+         * @description One per incident (409 when it has one). Starts as a draft with the template's sections (a built-in template or the organisation's own; 409 when there is none with templateId), and sets the incident's postmortemId (a new incident version).
          */
         readonly post: operations["createPostmortem"];
         readonly delete?: never;
@@ -468,6 +468,55 @@ export interface paths {
         readonly options?: never;
         readonly head?: never;
         readonly patch?: never;
+        readonly trace?: never;
+    };
+    readonly "/v1/postmortem-templates": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        /**
+         * List postmortem templates: the built-in ones, then the organisation’s own, oldest first
+         * @description Built-in templates have `builtIn: true` and version 1. An organisation keeps at most 100 of its own, so the list is not paged.
+         */
+        readonly get: operations["listPostmortemTemplates"];
+        readonly put?: never;
+        /**
+         * Add a postmortem template of the organisation’s own
+         * @description Sections whose key the kit knows (impact, timeline, response, contributing_factors, five_whys, action_items, acknowledgements) get the postmortem element's prefill or builder. 409 when the organisation already has 100.
+         */
+        readonly post: operations["createPostmortemTemplate"];
+        readonly delete?: never;
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
+    readonly "/v1/postmortem-templates/{id}": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        /** Get one postmortem template */
+        readonly get: operations["getPostmortemTemplate"];
+        readonly put?: never;
+        readonly post?: never;
+        /**
+         * Delete a postmortem template of the organisation’s own
+         * @description Built-in templates cannot be deleted (409). Postmortems started from it keep their sections and its id.
+         */
+        readonly delete: operations["deletePostmortemTemplate"];
+        readonly options?: never;
+        readonly head?: never;
+        /**
+         * Change a postmortem template of the organisation’s own
+         * @description Sections replace the stored ones. Built-in templates cannot be changed (409). Postmortems already started keep the sections they copied.
+         */
+        readonly patch: operations["updatePostmortemTemplate"];
         readonly trace?: never;
     };
     readonly "/v1/actions": {
@@ -1204,6 +1253,30 @@ export interface components {
             readonly updatedAt: string;
             readonly publishedAt: string | null;
         };
+        readonly PostmortemTemplate: {
+            readonly id: string;
+            readonly name: {
+                readonly en: string;
+                readonly ja?: string;
+            };
+            readonly description: {
+                readonly en: string;
+                readonly ja?: string;
+            };
+            readonly sections: readonly {
+                readonly key: string;
+                readonly title: {
+                    readonly en: string;
+                    readonly ja?: string;
+                };
+                readonly prompt: {
+                    readonly en: string;
+                    readonly ja?: string;
+                };
+                readonly required: boolean;
+            }[];
+            readonly builtIn: boolean;
+        };
         readonly PreventionAction: {
             readonly id: string;
             readonly title: string;
@@ -1419,6 +1492,31 @@ export interface components {
             readonly createdAt: string;
             readonly updatedAt: string;
             readonly publishedAt: string | null;
+            readonly version: number;
+        };
+        readonly StoredPostmortemTemplate: {
+            readonly id: string;
+            readonly name: {
+                readonly en: string;
+                readonly ja?: string;
+            };
+            readonly description: {
+                readonly en: string;
+                readonly ja?: string;
+            };
+            readonly sections: readonly {
+                readonly key: string;
+                readonly title: {
+                    readonly en: string;
+                    readonly ja?: string;
+                };
+                readonly prompt: {
+                    readonly en: string;
+                    readonly ja?: string;
+                };
+                readonly required: boolean;
+            }[];
+            readonly builtIn: boolean;
             readonly version: number;
         };
         readonly StoredPreventionAction: {
@@ -4364,6 +4462,392 @@ export interface operations {
             };
             /** @description The request does not validate: `errors` lists each problem. */
             readonly 422: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    readonly listPostmortemTemplates: {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        readonly requestBody?: never;
+        readonly responses: {
+            /** @description Every template. */
+            readonly 200: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": {
+                        readonly data: readonly components["schemas"]["StoredPostmortemTemplate"][];
+                    };
+                };
+            };
+            /** @description A bearer token is missing, unknown or revoked. */
+            readonly 401: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role may not do this. */
+            readonly 403: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    readonly createPostmortemTemplate: {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: {
+                /** @description Repeat a create safely: the same key returns the first response. */
+                readonly "Idempotency-Key"?: string;
+            };
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        readonly requestBody: {
+            readonly content: {
+                readonly "application/json": {
+                    readonly name: {
+                        readonly en: string;
+                        readonly ja?: string;
+                    };
+                    /**
+                     * @default {
+                     *       "en": ""
+                     *     }
+                     */
+                    readonly description?: {
+                        readonly en: string;
+                        readonly ja?: string;
+                    };
+                    readonly sections: readonly {
+                        readonly key: string;
+                        readonly title: {
+                            readonly en: string;
+                            readonly ja?: string;
+                        };
+                        readonly prompt: {
+                            readonly en: string;
+                            readonly ja?: string;
+                        };
+                        readonly required: boolean;
+                    }[];
+                };
+            };
+        };
+        readonly responses: {
+            /** @description Created. */
+            readonly 201: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": components["schemas"]["StoredPostmortemTemplate"];
+                };
+            };
+            /** @description The request is malformed (bad JSON, bad cursor). */
+            readonly 400: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A bearer token is missing, unknown or revoked. */
+            readonly 401: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role may not do this. */
+            readonly 403: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large. */
+            readonly 413: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON. */
+            readonly 415: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request does not validate: `errors` lists each problem. */
+            readonly 422: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    readonly getPostmortemTemplate: {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path: {
+                readonly id: string;
+            };
+            readonly cookie?: never;
+        };
+        readonly requestBody?: never;
+        readonly responses: {
+            /** @description The template. */
+            readonly 200: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": components["schemas"]["StoredPostmortemTemplate"];
+                };
+            };
+            /** @description A bearer token is missing, unknown or revoked. */
+            readonly 401: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role may not do this. */
+            readonly 403: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request does not validate: `errors` lists each problem. */
+            readonly 422: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    readonly deletePostmortemTemplate: {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header: {
+                /** @description The ETag you last read. */
+                readonly "If-Match": string;
+            };
+            readonly path: {
+                readonly id: string;
+            };
+            readonly cookie?: never;
+        };
+        readonly requestBody?: never;
+        readonly responses: {
+            /** @description Deleted. */
+            readonly 204: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A bearer token is missing, unknown or revoked. */
+            readonly 401: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role may not do this. */
+            readonly 403: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The If-Match ETag is stale: the current version is in the problem. */
+            readonly 412: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request does not validate: `errors` lists each problem. */
+            readonly 422: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is required. */
+            readonly 428: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    readonly updatePostmortemTemplate: {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header: {
+                /** @description The ETag you last read. */
+                readonly "If-Match": string;
+            };
+            readonly path: {
+                readonly id: string;
+            };
+            readonly cookie?: never;
+        };
+        readonly requestBody: {
+            readonly content: {
+                readonly "application/json": {
+                    readonly name?: {
+                        readonly en: string;
+                        readonly ja?: string;
+                    };
+                    readonly description?: {
+                        readonly en: string;
+                        readonly ja?: string;
+                    };
+                    readonly sections?: readonly {
+                        readonly key: string;
+                        readonly title: {
+                            readonly en: string;
+                            readonly ja?: string;
+                        };
+                        readonly prompt: {
+                            readonly en: string;
+                            readonly ja?: string;
+                        };
+                        readonly required: boolean;
+                    }[];
+                };
+            };
+        };
+        readonly responses: {
+            /** @description Updated. */
+            readonly 200: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": components["schemas"]["StoredPostmortemTemplate"];
+                };
+            };
+            /** @description The request is malformed (bad JSON, bad cursor). */
+            readonly 400: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A bearer token is missing, unknown or revoked. */
+            readonly 401: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role may not do this. */
+            readonly 403: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The If-Match ETag is stale: the current version is in the problem. */
+            readonly 412: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large. */
+            readonly 413: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON. */
+            readonly 415: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request does not validate: `errors` lists each problem. */
+            readonly 422: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is required. */
+            readonly 428: {
                 headers: {
                     readonly [name: string]: unknown;
                 };

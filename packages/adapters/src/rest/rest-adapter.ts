@@ -42,6 +42,8 @@ import type {
   PostmortemCreateRequest,
   PostmortemListQuery,
   PostmortemPatchRequest,
+  PostmortemTemplateCreateRequest,
+  PostmortemTemplatePatchRequest,
   RelatedIncidentLinkRequest,
   RoleAssignRequest,
   RoleDefinition,
@@ -143,6 +145,21 @@ export class RestAdapter extends RestStatusAdapter implements HanseiAdapter {
   }
   async deletePostmortem(id: Id, ifMatch: number, o?: CallOptions) {
     await this.http.call('delete', '/v1/postmortems/{id}', { path: { id }, ifMatch }, o);
+  }
+  async listPostmortemTemplates(o?: CallOptions) {
+    return (await this.http.call('get', '/v1/postmortem-templates', {}, o)).data;
+  }
+  getPostmortemTemplate(id: Id, o?: CallOptions) {
+    return this.http.call('get', '/v1/postmortem-templates/{id}', { path: { id } }, o);
+  }
+  createPostmortemTemplate(body: PostmortemTemplateCreateRequest, o?: CreateOptions) {
+    return this.http.call('post', '/v1/postmortem-templates', { body, key: key(o) }, o);
+  }
+  updatePostmortemTemplate(id: Id, body: PostmortemTemplatePatchRequest, ifMatch: number, o?: CallOptions) {
+    return this.http.call('patch', '/v1/postmortem-templates/{id}', { path: { id }, body, ifMatch }, o);
+  }
+  async deletePostmortemTemplate(id: Id, ifMatch: number, o?: CallOptions) {
+    await this.http.call('delete', '/v1/postmortem-templates/{id}', { path: { id }, ifMatch }, o);
   }
 
   // prevention actions ------------------------------------------------------------------------

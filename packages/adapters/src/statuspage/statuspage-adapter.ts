@@ -429,6 +429,11 @@ export class StatuspageAdapter implements HanseiAdapter {
   readonly createPostmortem = refuse('createPostmortem');
   readonly updatePostmortem = refuse('updatePostmortem');
   readonly deletePostmortem = refuse('deletePostmortem');
+  readonly listPostmortemTemplates = refuse('listPostmortemTemplates');
+  readonly getPostmortemTemplate = refuse('getPostmortemTemplate');
+  readonly createPostmortemTemplate = refuse('createPostmortemTemplate');
+  readonly updatePostmortemTemplate = refuse('updatePostmortemTemplate');
+  readonly deletePostmortemTemplate = refuse('deletePostmortemTemplate');
   readonly listActions = refuse('listActions');
   readonly getAction = refuse('getAction');
   readonly createAction = refuse('createAction');
