@@ -36,6 +36,7 @@ export default defineConfig(
       '.hansei-data/',
       // Written by lit-localize from the XLIFF files.
       'packages/*/src/generated/',
+      'apps/*/src/generated/',
     ],
   },
   {
