@@ -11,7 +11,8 @@ import { msg, str } from '@lit/localize';
 import type { Id, Incident, PostmortemSummary } from '@hansei/core';
 import { renderMarkdown } from '../internal/markdown.js';
 import { statusIcon, type StatusTone } from '../internal/status-icons.js';
-import { formatDateTime, formatWindow, instant, type TimeContext } from '../internal/status-time.js';
+import { instant, type TimeContext } from '../internal/status-time.js';
+import { timeTemplate } from '../internal/status-view.js';
 import { componentStatusWords, incidentStatusWords } from '../internal/status-words.js';
 import { monthLabel, shiftMonth, type Month } from './months.js';
 import { impactWords } from './words.js';
@@ -54,6 +55,8 @@ export interface IncidentFeedContext extends TimeContext {
   readonly interactive?: boolean;
   /** The latest month that may be shown: no "Newer" beyond it. */
   readonly latestMonth: Month;
+  /** The earliest month that may be shown: no "Older" before it (default: none, always "Older"). */
+  readonly earliestMonth?: Month | null | undefined;
   /** Shown instead of the open incidents while `data.open` is null (loading, error). */
   readonly openNote?: TemplateResult | typeof nothing;
   /** Shown instead of (or, with `data.history`, under) the month's incidents (loading, error). */
@@ -77,7 +80,7 @@ function impactTone(impact: string): StatusTone {
 
 function time(iso: string, ctx: TimeContext): TemplateResult | typeof nothing {
   const at = instant(iso);
-  return Number.isFinite(at) ? html`<time datetime=${iso}>${formatDateTime(at, ctx)}</time>` : nothing;
+  return Number.isFinite(at) ? timeTemplate(iso, ctx, 'datetime') : nothing;
 }
 
 function heading(level: number, content: unknown, cls: string, id?: string): TemplateResult {
@@ -105,9 +108,9 @@ function affected(incident: Incident, data: IncidentFeedData, ctx: TimeContext, 
   </p>`;
 }
 
-function postmortemTemplate(summary: PostmortemSummary | undefined, ctx: TimeContext): TemplateResult | typeof nothing {
+function postmortemTemplate(summary: PostmortemSummary | undefined, ctx: TimeContext, open = false): TemplateResult | typeof nothing {
   if (!summary) return nothing;
-  return html`<details class="postmortem" part="postmortem">
+  return html`<details class="postmortem" part="postmortem" ?open=${open}>
     <summary>${msg(str`Postmortem: ${summary.title}`, { id: 'incident-feed.postmortem', desc: 'Incident feed: opens the public summary of a published postmortem' })}</summary>
     <div class="markdown">${renderMarkdown(summary.publicSummary)}</div>
     <p class="muted">${msg(html`Published ${time(summary.publishedAt, ctx)}`, { id: 'incident-feed.postmortem-published', desc: 'Incident feed: when the postmortem was published' })}</p>
@@ -149,7 +152,7 @@ function pastIncidentTemplate(incident: Incident, data: IncidentFeedData, ctx: I
   const started = instant(incident.startedAt);
   // When it started (and ended), in the viewer's zone, with the zone's name.
   const resolved = instant(incident.resolvedAt);
-  const when = Number.isFinite(started) ? formatWindow(started, Number.isFinite(resolved) ? resolved : started, ctx) : '';
+  const when = Number.isFinite(started) ? timeTemplate(started, ctx, 'window', Number.isFinite(resolved) ? resolved : started) : nothing;
   return html`<li class="incident tone-${impactTone(incident.impact)}" part="incident">
     ${titleTemplate(incident, ctx, level)}
     <p class="meta">${impactTemplate(incident)}<span class="muted">${when}</span></p>
@@ -157,6 +160,30 @@ function pastIncidentTemplate(incident: Incident, data: IncidentFeedData, ctx: I
     ${latest ? html`<ol class="updates" part="updates" role="list">${updateTemplate(latest, ctx)}</ol>` : nothing}
     ${postmortemTemplate(data.postmortems.get(incident.id), ctx)}
   </li>`;
+}
+
+/**
+ * One incident on a page of its own (whose heading, the title, the page gives): impact, status,
+ * when it started and ended, the affected components with their status, every public update
+ * (newest first) and the published postmortem's public summary, open.
+ */
+export function incidentDetailTemplate(incident: Incident, data: Pick<IncidentFeedData, 'components' | 'postmortems'>, ctx: TimeContext): TemplateResult {
+  const started = instant(incident.startedAt);
+  const resolved = instant(incident.resolvedAt);
+  const feed: IncidentFeedData = { ...data, open: null, history: null };
+  return html`<div class="base" part="base">
+    <article class="incident tone-${impactTone(incident.impact)}" part="incident">
+      <p class="meta">
+        ${impactTemplate(incident)}<strong part="status">${incidentStatusWords(incident.status)}</strong>
+        ${Number.isFinite(started) ? html`<span class="muted">${timeTemplate(started, ctx, 'window', Number.isFinite(resolved) ? resolved : started)}</span>` : nothing}
+      </p>
+      ${affected(incident, feed, ctx, true)}
+      <ol class="updates" part="updates" role="list">
+        ${(incident.updates ?? []).map((u) => updateTemplate(u, ctx))}
+      </ol>
+      ${postmortemTemplate(data.postmortems.get(incident.id), ctx, true)}
+    </article>
+  </div>`;
 }
 
 function pagerButton(kind: 'older' | 'newer', month: Month, enabled: boolean, ctx: IncidentFeedContext): TemplateResult | typeof nothing {
@@ -181,7 +208,7 @@ function historyTemplate(data: IncidentFeedData, ctx: IncidentFeedContext, level
   return html`<section class="section history" part="history" aria-labelledby="history-heading">
     ${heading(level, msg('Incident history', { id: 'incident-feed.history', desc: 'Incident feed: heading of past incidents by month' }), 'section-heading', 'history-heading')}
     <div class="pager" part="pager">
-      ${pagerButton('older', shiftMonth(month, -1), true, ctx)}
+      ${pagerButton('older', shiftMonth(month, -1), !ctx.earliestMonth || month > ctx.earliestMonth, ctx)}
       ${heading(level + 1, label, 'month')}
       ${pagerButton('newer', shiftMonth(month, 1), month < ctx.latestMonth, ctx)}
     </div>

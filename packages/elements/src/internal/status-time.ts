@@ -101,6 +101,19 @@ export function formatRelative(at: number, ctx: TimeContext): string {
   return format.format(dayNumber(at, ctx) - dayNumber(ctx.now, ctx), 'day');
 }
 
+/**
+ * How a time is worded: `moment` ({@link formatMoment}), `datetime` ({@link formatDateTime}) or
+ * `window` ({@link formatWindow}, from a time until another). The status elements mark each
+ * `<time>` with it (`data-format`), so a page rendered on the server in UTC can be reworded in
+ * the viewer's time zone by its script.
+ */
+export type TimeFormat = 'moment' | 'datetime' | 'window';
+
+/** `at` (and, for a window, `until`) worded as `format` says. */
+export function formatAs(format: TimeFormat, at: number, ctx: TimeContext, until = at): string {
+  return format === 'window' ? formatWindow(at, until, ctx) : format === 'datetime' ? formatDateTime(at, ctx) : formatMoment(at, ctx);
+}
+
 /** Milliseconds of an ISO instant, or NaN when it is not one. */
 export function instant(iso: string | null | undefined): number {
   return typeof iso === 'string' ? Date.parse(iso) : Number.NaN;

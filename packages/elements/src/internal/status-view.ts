@@ -4,10 +4,11 @@
  * error, no data source, and the "as of" note of a stale status.
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { msg } from '@lit/localize';
 import type { StatusSnapshot } from '@hansei/core';
 import { statusIcon } from './status-icons.js';
-import { formatMoment, type TimeContext } from './status-time.js';
+import { formatAs, type TimeContext, type TimeFormat } from './status-time.js';
 
 /**
  * The state of a status element:
@@ -27,6 +28,19 @@ export type StatusView =
 export interface StatusTemplateContext extends TimeContext {
   /** Called by the error state's "Try again" button; without it (on the server) there is no button. */
   readonly onRetry?: () => void;
+}
+
+/**
+ * A `<time>`: `at` (an ISO instant, kept as given, or epoch milliseconds) worded as `format` says
+ * in the context's zone, marked with `data-format` (and a window's end with `data-until`) so a
+ * server-rendered page's script can reword it in the viewer's time zone (see `formatAs`).
+ */
+export function timeTemplate(at: string | number, ctx: TimeContext, format: TimeFormat, until?: number): TemplateResult {
+  const ms = typeof at === 'number' ? at : Date.parse(at);
+  const end = format === 'window' && until !== undefined && until !== ms ? until : undefined;
+  return html`<time datetime=${typeof at === 'string' ? at : new Date(ms).toISOString()} data-format=${format} data-until=${ifDefined(end === undefined ? undefined : new Date(end).toISOString())}
+    >${formatAs(format, ms, ctx, end ?? ms)}</time
+  >`;
 }
 
 /** The loading state: words (no spinner to wait on), in a `part="loading"` paragraph. */
@@ -56,7 +70,7 @@ export function missingTemplate(): TemplateResult {
 
 /** The note on a stale status: the last known one, from `asOf`, because a fresh one could not be read. */
 export function asOfTemplate(asOf: Date, ctx: TimeContext): TemplateResult {
-  const time = html`<time datetime=${asOf.toISOString()}>${formatMoment(asOf.getTime(), ctx)}</time>`;
+  const time = timeTemplate(asOf.getTime(), ctx, 'moment');
   return html`<p part="as-of" class="as-of">
     ${statusIcon('unknown')}
     <span

@@ -35,6 +35,10 @@ export const maintenanceListStyles = [
       align-items: baseline;
       gap: 0.25em 0.75em;
     }
+    .title a {
+      color: var(--hansei-color-link, var(--_hansei-color-focus));
+      text-underline-offset: 0.15em;
+    }
     .title {
       flex: 1 1 12em;
       min-width: 0;
@@ -87,6 +91,24 @@ export const maintenanceListStyles = [
     }
     .posted {
       font-size: 0.9em;
+    }
+
+    /* One maintenance on a page of its own (maintenanceDetailTemplate). */
+    .detail {
+      display: flex;
+      flex-direction: column;
+      gap: 0.6em;
+    }
+    .updates {
+      display: flex;
+      flex-direction: column;
+      gap: 0.6em;
+      margin: 0;
+      padding: 0;
+      list-style: none;
+    }
+    .summary {
+      white-space: pre-line;
     }
 
     @media (forced-colors: active) {

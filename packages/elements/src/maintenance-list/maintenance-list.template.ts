@@ -6,14 +6,16 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { Maintenance, MaintenanceUpdate, StatusSnapshot } from '@hansei/core';
 import { statusIcon } from '../internal/status-icons.js';
-import { formatMoment, formatRelative, formatWindow, instant, type TimeContext } from '../internal/status-time.js';
-import { asOfTemplate, errorTemplate, loadingTemplate, missingTemplate, type StatusTemplateContext, type StatusView } from '../internal/status-view.js';
+import { formatMoment, formatRelative, instant, type TimeContext } from '../internal/status-time.js';
+import { asOfTemplate, errorTemplate, loadingTemplate, missingTemplate, timeTemplate, type StatusTemplateContext, type StatusView } from '../internal/status-view.js';
 import { maintenanceStatusWords } from '../internal/status-words.js';
 
 /** The template context of the maintenance list: the status one, and the level of the titles' headings. */
 export interface MaintenanceTemplateContext extends StatusTemplateContext {
   /** `aria-level` of each maintenance's title (default 3). */
   readonly headingLevel?: number;
+  /** Maintenance links: `{id}` is replaced by the maintenance's id (e.g. `/maintenances/{id}/`); without it titles are not links. */
+  readonly hrefTemplate?: string | null | undefined;
 }
 
 const ACTIVE = new Set(['in_progress', 'verifying']);
@@ -57,7 +59,7 @@ function windowTemplate(maintenance: Maintenance, ctx: TimeContext): TemplateRes
   const when = whenWords(maintenance, ctx);
   return html`<p part="window" class="window">
     ${when ? html`<strong part="when" class="when">${when}</strong>` : nothing}
-    <span part="range" class="range">${formatWindow(from, Number.isNaN(until) ? from : until, ctx)}</span>
+    <span part="range" class="range">${timeTemplate(from, ctx, 'window', Number.isNaN(until) ? from : until)}</span>
   </p>`;
 }
 
@@ -82,7 +84,7 @@ function updateTemplate(maintenance: Maintenance, ctx: TimeContext): TemplateRes
   const body = (update?.body ?? maintenance.summary ?? '').trim();
   if (!body) return nothing;
   const posted = instant(update?.displayAt);
-  const time = update && !Number.isNaN(posted) ? html`<time datetime=${new Date(posted).toISOString()}>${formatMoment(posted, ctx)}</time>` : null;
+  const time = update && !Number.isNaN(posted) ? timeTemplate(posted, ctx, 'moment') : null;
   return html`<div part="update" class="update">
     <p class="body">${body}</p>
     ${time
@@ -95,11 +97,41 @@ function maintenanceTemplate(maintenance: Maintenance, names: ReadonlyMap<string
   const active = ACTIVE.has(maintenance.status);
   return html`<li part="maintenance${active ? ' active' : ''}" class="maintenance ${active ? 'active' : 'upcoming'}" data-id=${maintenance.id}>
     <div class="top">
-      <p part="title" class="title" role="heading" aria-level=${ctx.headingLevel ?? 3}>${maintenance.title}</p>
+      <p part="title" class="title" role="heading" aria-level=${ctx.headingLevel ?? 3}>
+        ${ctx.hrefTemplate
+          ? html`<a part="maintenance-link" href=${ctx.hrefTemplate.replaceAll('{id}', encodeURIComponent(maintenance.id))}>${maintenance.title}</a>`
+          : maintenance.title}
+      </p>
       <span part="status" class="state tone-maintenance">${statusIcon('maintenance')}<span>${maintenanceStatusWords(maintenance.status)}</span></span>
     </div>
     ${windowTemplate(maintenance, ctx)} ${componentsTemplate(maintenance, names, ctx)} ${updateTemplate(maintenance, ctx)}
   </li>`;
+}
+
+/**
+ * One maintenance on a page of its own (whose heading, the title, the page gives): its status,
+ * window in the viewer's time zone with a relative phrase, the components it affects, what it is
+ * about, and every update (newest first) with its status and when it was posted.
+ */
+export function maintenanceDetailTemplate(maintenance: Maintenance, names: ReadonlyMap<string, string>, ctx: TimeContext): TemplateResult {
+  const updates = [...(maintenance.updates ?? [])].sort((a, b) => instant(b.displayAt) - instant(a.displayAt));
+  const summary = maintenance.summary?.trim();
+  return html`<div part="base" class="base detail">
+    <p part="status" class="state tone-maintenance">${statusIcon('maintenance')}<span>${maintenanceStatusWords(maintenance.status)}</span></p>
+    ${windowTemplate(maintenance, ctx)} ${componentsTemplate(maintenance, names, ctx)}
+    ${summary ? html`<p part="summary" class="summary">${summary}</p>` : nothing}
+    ${updates.length > 0
+      ? html`<ol part="updates" class="updates" role="list">
+          ${updates.map((update) => {
+            const posted = instant(update.displayAt);
+            return html`<li part="update" class="update">
+              <p class="posted"><strong>${maintenanceStatusWords(update.status)}</strong> ${Number.isNaN(posted) ? nothing : timeTemplate(posted, ctx, 'datetime')}</p>
+              <p class="body">${update.body}</p>
+            </li>`;
+          })}
+        </ol>`
+      : nothing}
+  </div>`;
 }
 
 /**

@@ -30,6 +30,7 @@ const TICK_MS = 60_000;
  * @csspart maintenance - One maintenance; also has part `active` while it is under way.
  * @csspart active - A maintenance under way (in progress or verifying).
  * @csspart title - Its title (a heading).
+ * @csspart maintenance-link - Its title as a link to its page (with `href-template`).
  * @csspart status - Its status: icon and words.
  * @csspart icon - The status icon (decorative: the words say the same).
  * @csspart window - When: the relative phrase and the window.
@@ -62,6 +63,9 @@ export class HanseiMaintenanceList extends HanseiStatusElement {
   /** The `aria-level` of each maintenance's title: one below the heading the list sits under. */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 3;
 
+  /** Link of a maintenance: `{id}` is replaced by its id, e.g. `/maintenances/{id}/`. Without it, titles are not links. */
+  @property({ attribute: 'href-template' }) hrefTemplate = '';
+
   #tick: ReturnType<typeof setInterval> | undefined;
 
   override connectedCallback(): void {
@@ -78,7 +82,7 @@ export class HanseiMaintenanceList extends HanseiStatusElement {
 
   protected override render(): TemplateResult {
     const level = Math.min(6, Math.max(1, Math.round(this.headingLevel) || 3));
-    return maintenanceListTemplate(this.view, { ...this.templateContext, headingLevel: level });
+    return maintenanceListTemplate(this.view, { ...this.templateContext, headingLevel: level, hrefTemplate: this.hrefTemplate || null });
   }
 }
 

@@ -6,8 +6,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
 import { indicatorTone, statusIcon, type StatusTone } from '../internal/status-icons.js';
-import { formatMoment, instant } from '../internal/status-time.js';
-import { asOfTemplate, errorTemplate, missingTemplate, type StatusTemplateContext, type StatusView } from '../internal/status-view.js';
+import { instant } from '../internal/status-time.js';
+import { asOfTemplate, errorTemplate, missingTemplate, timeTemplate, type StatusTemplateContext, type StatusView } from '../internal/status-view.js';
 import { indicatorWords, pageStatusWords, type PageStatusWords } from '../internal/status-words.js';
 
 /** The banner's tone and words in each state. */
@@ -30,7 +30,7 @@ function metaTemplate(view: StatusView, ctx: StatusTemplateContext): TemplateRes
   const updated = instant(page?.updatedAt);
   const name = page?.name?.trim();
   if (!name && Number.isNaN(updated)) return nothing;
-  const when = Number.isNaN(updated) ? nothing : html`<time datetime=${new Date(updated).toISOString()}>${formatMoment(updated, ctx)}</time>`;
+  const when = Number.isNaN(updated) ? nothing : timeTemplate(updated, ctx, 'moment');
   const time =
     when === nothing
       ? nothing
