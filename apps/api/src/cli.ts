@@ -9,6 +9,7 @@ import { migrate } from './db/migrate.js';
 import { openDatabase } from './db/open.js';
 import { createToken, listTokens, revokeToken } from './http/auth.js';
 import { createLogger } from './log.js';
+import { loadStatusPage } from './http/status-page.js';
 import { exportSnapshot, type PublicOptions } from './public/index.js';
 import { SeedRefusedError, seedDemo, type SeedSummary } from './seed.js';
 import { startServer } from './server.js';
@@ -36,6 +37,8 @@ Options for serve:
   --demo              Seed the demo into an empty database and print an admin token for the portal
 Options for export:
   --url <url>         The page's public URL, when the page settings name none
+  --api <url>         Where the exported pages' script finds the live API, when not at the
+                      pages' own origin (they show the exported status while it is down)
 Environment for serve: HANSEI_LOG=silent|error|info|debug, HANSEI_RATE_LIMIT=off,
   HANSEI_PUBLIC_CACHE=off, HANSEI_TRUST_PROXY=<number of proxies in front>
 Options for token create:
@@ -134,7 +137,7 @@ async function serve(args: readonly string[], env: NodeJS.ProcessEnv, out: Out):
     services: { db, now: Date.now },
     log,
     public: publicOptions(env),
-    statusPageDir: `${APPS_DIR}status-page/dist`,
+    statusPage: await loadStatusPage(`${APPS_DIR}status-page/dist`),
     portalDir: `${APPS_DIR}portal/dist`,
   });
   out(`Hansei is running (${db.kind}):\n  status page  ${server.url}/\n  portal       ${server.url}/portal/\n  API          ${server.url}/v1/openapi.json\n`);
@@ -225,11 +228,15 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
         return 0;
       }
       case 'export': {
-        const { values, positionals } = parse(rest, { data: { type: 'string' }, url: { type: 'string' } });
+        const { values, positionals } = parse(rest, { data: { type: 'string' }, url: { type: 'string' }, api: { type: 'string' } });
         const dir = positionals[0];
         if (!dir) throw new UsageError('export needs the folder to write into: hansei export ./public-status');
-        const { files } = await withDatabase(env, values['data'] as string | undefined, (db) =>
-          exportSnapshot({ db, now: Date.now }, resolve(dir), { statusPageDir: `${APPS_DIR}status-page/dist`, url: values['url'] as string | undefined }),
+        const { files } = await withDatabase(env, values['data'] as string | undefined, async (db) =>
+          exportSnapshot({ db, now: Date.now }, resolve(dir), {
+            statusPage: await loadStatusPage(`${APPS_DIR}status-page/dist`),
+            url: values['url'] as string | undefined,
+            api: values['api'] as string | undefined,
+          }),
         );
         out(`Wrote ${files.length} files to ${resolve(dir)}.\n`);
         return 0;

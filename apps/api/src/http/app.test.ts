@@ -7,17 +7,16 @@ import { createApp } from './app.js';
 import { createLogger } from '../log.js';
 import { startServer, type RunningServer } from '../server.js';
 import { PROBLEM_MEDIA_TYPE } from './problem.js';
+import { fakeStatusPage } from '../testing/status-page.js';
 
 describe('the HTTP server', () => {
   let server: RunningServer;
   const dir = mkdtempSync(join(tmpdir(), 'hansei-app-'));
 
   before(async () => {
-    mkdirSync(join(dir, 'status'));
     mkdirSync(join(dir, 'portal'));
-    writeFileSync(join(dir, 'status', 'index.html'), '<title>status page</title>');
     writeFileSync(join(dir, 'portal', 'index.html'), '<title>portal</title>');
-    server = await startServer({ port: 0, host: '127.0.0.1', version: '9.9.9', statusPageDir: join(dir, 'status'), portalDir: join(dir, 'portal') });
+    server = await startServer({ port: 0, host: '127.0.0.1', version: '9.9.9', portalDir: join(dir, 'portal') });
   });
   after(() => server.close(0));
 
@@ -39,9 +38,7 @@ describe('the HTTP server', () => {
     assert.match(String(body['detail']), /GET \/v1\/nothing-here/);
   });
 
-  it('serves the status page at / and the portal, with deep links, at /portal/', async () => {
-    assert.match(await (await fetch(`${server.url}/`)).text(), /status page/);
-    assert.match(await (await fetch(`${server.url}/ja/incidents/x`)).text(), /status page/);
+  it('serves the portal, with deep links, at /portal/ (the status page: status-page.test.ts)', async () => {
     assert.equal((await fetch(`${server.url}/api/v2/nothing.json`)).status, 404);
     assert.match(await (await fetch(`${server.url}/portal/`)).text(), /portal/);
     assert.match(await (await fetch(`${server.url}/portal/incidents/42`)).text(), /portal/);
@@ -52,11 +49,13 @@ describe('the HTTP server', () => {
 });
 
 describe('createApp', () => {
-  it('skips app folders that do not exist', async () => {
-    const app = createApp({ version: '1', statusPageDir: '/nonexistent/status', portalDir: '/nonexistent/portal' });
-    const response = await app.request('/portal/');
-    assert.equal(response.status, 404);
-    assert.equal(response.headers.get('content-type'), PROBLEM_MEDIA_TYPE);
+  it('skips app folders that do not exist, and a status page without an API to read', async () => {
+    const app = createApp({ version: '1', statusPage: fakeStatusPage(), portalDir: '/nonexistent/portal' });
+    for (const path of ['/portal/', '/']) {
+      const response = await app.request(path);
+      assert.equal(response.status, 404);
+      assert.equal(response.headers.get('content-type'), PROBLEM_MEDIA_TYPE);
+    }
   });
 
   it('turns an unexpected failure into a 500 problem without leaking internals, and logs it', async () => {

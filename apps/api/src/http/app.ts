@@ -6,6 +6,7 @@ import { mountPublic, type PublicOptions } from '../public/index.js';
 import { silentLogger, type Logger } from '../log.js';
 import type { Services } from '../services.js';
 import { problem, problemResponse } from './problem.js';
+import { mountStatusPage, type StatusPageRenderer } from './status-page.js';
 
 export interface AppOptions {
   /** Reported by the health route and the OpenAPI document. */
@@ -19,8 +20,11 @@ export interface AppOptions {
   readonly public?: PublicOptions | false | undefined;
   /** Where request and error logs go (default: nowhere). */
   readonly log?: Logger | undefined;
-  /** A built status page to serve at `/` (skipped when the folder does not exist). */
-  readonly statusPageDir?: string | undefined;
+  /**
+   * The status page to serve at `/`, rendered on the server from the public API (see
+   * status-page.ts; `loadStatusPage` loads the built one). Needs `services` and the public surface.
+   */
+  readonly statusPage?: StatusPageRenderer | null | undefined;
   /** A built portal to serve at `/portal/` (skipped when the folder does not exist). */
   readonly portalDir?: string | undefined;
 }
@@ -38,8 +42,9 @@ export function createApp(options: AppOptions): Hono {
   app.get('/v1/health', (c) => c.json({ status: 'ok', version: options.version }, 200, { 'cache-control': 'no-store' }));
   if (options.services) {
     // First the public surface: its rate limiter guards what is mounted after it.
-    if (options.public !== false) mountPublic(app, options.services, options.public ?? {});
+    const surface = options.public !== false ? mountPublic(app, options.services, options.public ?? {}) : undefined;
     mountApi(app, options.services, options.version);
+    if (options.statusPage && surface) mountStatusPage(app, options.statusPage, { services: options.services, source: surface.source, log });
   }
 
   if (options.portalDir && existsSync(options.portalDir)) {
@@ -48,15 +53,6 @@ export function createApp(options: AppOptions): Hono {
     app.use('/portal/*', serveStatic({ root: portalDir, rewriteRequestPath: (path) => path.slice('/portal'.length) }));
     // Deep links: every other /portal/... path is the portal's single page.
     app.get('/portal/*', serveStatic({ root: portalDir, path: 'index.html' }));
-  }
-  if (options.statusPageDir && existsSync(options.statusPageDir)) {
-    const statusPageDir = options.statusPageDir;
-    app.use('/*', serveStatic({ root: statusPageDir }));
-    // The status page's own routes (/incidents/..., /ja/...) are its single page; API paths are not.
-    app.get('/*', async (c, next) => {
-      if (c.req.path.startsWith('/v1/') || c.req.path.startsWith('/api/')) return next();
-      return serveStatic({ root: statusPageDir, path: 'index.html' })(c, next);
-    });
   }
 
   app.notFound((c) =>

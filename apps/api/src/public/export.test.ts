@@ -7,6 +7,7 @@ import { fromStatuspageSummary } from '@hansei/core';
 import { databasesUnderTest } from '../testing/postgres.js';
 import { TEST_NOW, startTestApi, type TestApi } from '../testing/harness.js';
 import { SECRET, iso, seedPage, setPage } from '../testing/public.js';
+import { fakeStatusPage } from '../testing/status-page.js';
 import { exportSnapshot } from './export.js';
 import { STATUSPAGE_DOCUMENTS } from './statuspage.js';
 
@@ -23,18 +24,24 @@ for (const { name, open } of databasesUnderTest()) {
       work = await mkdtemp(join(tmpdir(), 'hansei-export-'));
       site = join(work, 'status-page');
       await mkdir(join(site, 'assets'), { recursive: true });
-      await writeFile(join(site, 'index.html'), '<!doctype html><title>Status</title>');
+      await mkdir(join(site, '.vite'), { recursive: true });
+      await writeFile(join(site, 'robots.txt'), 'User-agent: *\n');
       await writeFile(join(site, 'assets', 'app.js'), 'console.log(1)');
+      await writeFile(join(site, '.vite', 'manifest.json'), '{}');
     });
     after(async () => {
       await api?.close();
       if (work) await rm(work, { recursive: true, force: true });
     });
 
-    it('writes every public document at paths mirroring its URL, over the built status page', async () => {
+    it('writes every public document at paths mirroring its URL, and every page of the status page with its files', async () => {
       const dir = join(work, 'out');
-      const { files } = await exportSnapshot(api.services, dir, { statusPageDir: site, url: 'https://status.example.com/' });
-      assert.deepEqual(files, [...DOCUMENT_FILES, '_headers', 'assets/app.js', 'feed.atom', 'history.atom', 'index.html', 'v1/badge.svg', 'v1/feed.atom', 'v1/status.json'].sort());
+      const { files } = await exportSnapshot(api.services, dir, { statusPage: fakeStatusPage(site), url: 'https://status.example.com/', api: 'https://api.example.com' });
+      assert.deepEqual(
+        files,
+        [...DOCUMENT_FILES, '404.html', '_headers', 'assets/app.js', 'feed.atom', 'history.atom', 'index.html', 'ja/index.html', 'robots.txt', 'v1/badge.svg', 'v1/feed.atom', 'v1/status.json'].sort(),
+        'pages, the files of the build but its manifest, the documents',
+      );
       const listed = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
       assert.equal(listed.length, files.length, 'no temporary files left');
       const summary = JSON.parse(await readFile(join(dir, 'api/v2/summary.json'), 'utf8'));
@@ -48,7 +55,13 @@ for (const { name, open } of databasesUnderTest()) {
       for (const file of files) assert.ok(!(await readFile(join(dir, file), 'utf8')).includes(SECRET), `${file} leaks internal data`);
       assert.match(await readFile(join(dir, 'feed.atom'), 'utf8'), /<link rel="self" type="application\/atom\+xml" href="https:\/\/status\.example\.com\/feed\.atom"\/>/);
       assert.match(await readFile(join(dir, '_headers'), 'utf8'), /Access-Control-Allow-Origin: \*/);
-      assert.equal(await readFile(join(dir, 'index.html'), 'utf8'), '<!doctype html><title>Status</title>');
+      // The pages were rendered through the API's own routes (the page's name comes from /v1/status.json).
+      const home = await readFile(join(dir, 'index.html'), 'utf8');
+      assert.match(home, /<p>[^<]+ \/<\/p>/);
+      assert.match(home, /<meta name="hansei-api" content="https:\/\/api\.example\.com">/);
+      assert.match(await readFile(join(dir, 'ja/index.html'), 'utf8'), /<p>[^<]+ \/ja\/<\/p>/);
+      assert.match(await readFile(join(dir, '404.html'), 'utf8'), /\/nope/);
+      assert.match(await readFile(join(dir, '_headers'), 'utf8'), /\/assets\/\*\n  Cache-Control: public, max-age=31536000, immutable/);
     });
 
     it('writes what the server serves', async () => {
@@ -66,9 +79,9 @@ for (const { name, open } of databasesUnderTest()) {
     it('keeps a _headers file the status page brings, and refuses a missing status page', async () => {
       await writeFile(join(site, '_headers'), '/*\n  X-Frame-Options: DENY\n');
       const dir = join(work, 'own-headers');
-      await exportSnapshot(api.services, dir, { statusPageDir: site });
+      await exportSnapshot(api.services, dir, { statusPage: fakeStatusPage(site) });
       assert.equal(await readFile(join(dir, '_headers'), 'utf8'), '/*\n  X-Frame-Options: DENY\n');
-      await assert.rejects(exportSnapshot(api.services, join(work, 'never'), { statusPageDir: join(work, 'missing') }), /no built status page/);
+      await assert.rejects(exportSnapshot(api.services, join(work, 'never'), { statusPage: null }), /no built status page/);
     });
   });
 }

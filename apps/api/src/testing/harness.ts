@@ -6,6 +6,7 @@ import type { TokenRole } from '@hansei/core';
 import type { Database } from '../db/database.js';
 import { migrate } from '../db/migrate.js';
 import { createToken } from '../http/auth.js';
+import type { StatusPageRenderer } from '../http/status-page.js';
 import { mountPublic, type PublicOptions, type PublicSurface } from '../public/index.js';
 import { startServer } from '../server.js';
 import type { Services } from '../services.js';
@@ -46,6 +47,8 @@ export const TEST_NOW = Date.parse('2026-11-25T09:00:00.000Z');
 export interface TestApiOptions {
   /** Also mount the public surface (public/index.ts), before the API, with these options. */
   readonly public?: PublicOptions | true;
+  /** Serve this status page at `/` (needs `public`). */
+  readonly statusPage?: StatusPageRenderer;
 }
 
 /** Starts the API on a fresh database from `open`. */
@@ -57,7 +60,7 @@ export async function startTestApi(open: () => Promise<Database>, options: TestA
   const tokens = {} as Record<TokenRole, string>;
   for (const role of ['viewer', 'responder', 'admin'] as const) tokens[role] = (await createToken(db, { role, name: `test ${role}` }, now)).token;
   const version = '0.0.0-test';
-  const server = await startServer({ port: 0, host: '127.0.0.1', version, services, public: options.public ? (options.public === true ? {} : options.public) : false });
+  const server = await startServer({ port: 0, host: '127.0.0.1', version, services, public: options.public ? (options.public === true ? {} : options.public) : false, statusPage: options.statusPage });
   // mountPublic hands back what the server's app already mounted.
   const surface = options.public ? mountPublic(server.app, services) : undefined;
   return {
