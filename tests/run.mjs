@@ -6,7 +6,8 @@
 //   node tests/run.mjs node browser only the named groups (checks, node, browser, stories, embedding)
 //
 // Groups: checks (typecheck, lint, build: one test each), node (every workspace package with a
-// `test` script, on Node's test runner, then tests/ itself), browser (@web/test-runner in Chromium), stories
+// `test` script, on Node's test runner, then tests/ itself), browser (@web/test-runner in Chromium),
+// e2e (tests/e2e: the portal and status page in Chromium against a real server), stories
 // (Storybook build, then every story in Chromium), embedding (bundles, examples and their types). A suite whose counts cannot be read counts as one failure.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -113,6 +114,16 @@ async function testsSuite(name, files) {
   if (!counts) record(name, { passed: 0, failed: 1, skipped: 0 }, `no test counts (exit ${code})`);
   else if (code !== 0 && counts.failed === 0) record(name, { ...counts, failed: 1 }, `exit ${code}`);
   else record(name, counts);
+}
+
+if (wanted('e2e')) {
+  // The portal and the status page in Chromium against a real `hansei serve` (tests/e2e).
+  console.log('\n=== end to end (Chromium against hansei serve)');
+  const { code, output } = await run('pnpm', ['--filter', '@hansei/tests', 'run', 'test:e2e']);
+  const counts = nodeCounts(output);
+  if (!counts) record('e2e', { passed: 0, failed: 1, skipped: 0 }, `no test counts (exit ${code})`);
+  else if (code !== 0 && counts.failed === 0) record('e2e', { ...counts, failed: 1 }, `exit ${code}`);
+  else record('e2e', counts);
 }
 
 if (wanted('stories') && existsSync(join(root, '.storybook'))) {
