@@ -13,6 +13,7 @@ import type { Id, Incident, Person, Postmortem, PostmortemSection, PostmortemTem
 import { localize } from './guideline.js';
 import { safeHref } from './markdown.js';
 import { escapeMarkdown, linkDestination, nestMarkdown } from './markdown-escape.js';
+import type { FactorDraft } from './postmortem-merge.js';
 import { DEFAULT_POSTMORTEM_TEMPLATE, sectionGuide } from './postmortem-templates.js';
 import {
   ACTION_HORIZON_WORDS,
@@ -27,7 +28,8 @@ import { toMs } from './time.js';
 
 /** What the export reads. */
 export interface PostmortemExportInput {
-  readonly postmortem: Postmortem;
+  /** The postmortem, or what a person has on screen (contributing factors not saved yet have no id). */
+  readonly postmortem: Omit<Postmortem, 'contributingFactors'> & { readonly contributingFactors: readonly FactorDraft[] };
   /** Its template: sections it names that the postmortem lacks are left out; none: the postmortem's own order. */
   readonly template?: PostmortemTemplate | null;
   readonly incident?: Pick<Incident, 'id' | 'title' | 'severity' | 'startedAt' | 'resolvedAt'> | null;
@@ -112,7 +114,7 @@ export function postmortemMarkdown(input: PostmortemExportInput): string {
  * sections, then a section for each kind of structured data the document holds but names no
  * section for (factors, whys, actions, thanks), titled as in the default template.
  */
-function orderedSections(pm: Postmortem, template: PostmortemTemplate | null | undefined, locale: string): PostmortemSection[] {
+function orderedSections(pm: Pick<Postmortem, 'sections'>, template: PostmortemTemplate | null | undefined, locale: string): PostmortemSection[] {
   const own = new Map(pm.sections.map((s) => [s.key, s]));
   const order = [...(template?.sections.map((s) => s.key).filter((k) => own.has(k)) ?? []), ...pm.sections.map((s) => s.key)];
   const sections = [...new Set(order)].map((key) => own.get(key)!);
