@@ -32,7 +32,7 @@ function newest(dir: string): number {
  */
 export function buildApp(name: 'portal' | 'status-page'): void {
   const app = join(ROOT, 'apps', name);
-  const index = join(app, 'dist', 'index.html');
+  const index = join(app, 'dist', name === 'portal' ? 'index.html' : join('server', 'index.js'));
   const built = existsSync(index) ? statSync(index).mtimeMs : 0;
   const sources = Math.max(newest(join(app, 'src')), newest(join(ROOT, 'packages', 'elements', 'src')), newest(join(ROOT, 'packages', 'adapters', 'src')), newest(join(ROOT, 'packages', 'core', 'src')));
   if (built > sources) return;
@@ -175,4 +175,29 @@ export async function eventually<T>(check: () => Promise<T | null | undefined | 
     if (Date.now() - started > timeout) throw new Error(`${what}: not reached after ${timeout} ms${last ? ` (${last.message})` : ''}.`);
     await new Promise((resolve) => setTimeout(resolve, 150));
   }
+}
+
+/**
+ * The page's text, shadow roots included (declarative ones too). A string, not a function: the
+ * test runner's transpiler would wrap a named function in a helper the page does not have.
+ */
+const DEEP_TEXT = `(() => {
+  const out = [];
+  const walk = (node) => {
+    if (node.nodeType === Node.TEXT_NODE) out.push(node.textContent || '');
+    if (node.shadowRoot) walk(node.shadowRoot);
+    for (const child of node.childNodes) walk(child);
+  };
+  walk(document.body);
+  return out.join('');
+})()`;
+
+/** The text of the page, shadow roots included. */
+export function pageText(page: Page): Promise<string> {
+  return page.evaluate(DEEP_TEXT) as Promise<string>;
+}
+
+/** Waits until the page's text, shadow roots included, contains `text`. */
+export async function waitForPageText(page: Page, text: string, timeout = 15_000): Promise<void> {
+  await page.waitForFunction(`${DEEP_TEXT}.includes(${JSON.stringify(text)})`, { timeout, polling: 200 });
 }

@@ -1,0 +1,118 @@
+/**
+ * The whole loop of issue 9, in the portal and on the public status page, against one real
+ * server: declare a SEV2 incident; assign an incident commander and hand command off; post
+ * updates and watch each reach the status page without a reload; resolve; write the postmortem,
+ * add two actions, see them on the prevention board and move one to done; find it all in the
+ * weekly review and the trends.
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser, Page } from 'puppeteer-core';
+import { buildApp, clickButton, eventually, launch, newPage, signIn, startServer, waitForPageText, waitForText, type Server } from './harness.js';
+
+const FORM = 'portal-app >>> portal-incident >>> hansei-incident-form';
+const BOARD = 'portal-app >>> portal-incident >>> hansei-role-board';
+
+/** Picks a role for a person from the person's menu on the role board. */
+async function roleFromMenu(page: Page, personId: string, item: string): Promise<void> {
+  const button = await page.waitForSelector(`${BOARD} >>> [data-person="${personId}"][data-assignment=""] .menu-button`);
+  await button!.click();
+  const choice = await waitForText(page, `${BOARD} >>> [role="menuitem"]`, item);
+  await choice.click();
+}
+
+/** Posts an update from the incident page: a status, and a message for the status page. */
+async function postUpdate(page: Page, status: string, message: string): Promise<void> {
+  await page.click(`${FORM} >>> input[name="status"][value="${status}"]`);
+  const box = await page.waitForSelector(`${FORM} >>> #f-message`);
+  await box!.type(message);
+  await page.click(`${FORM} >>> [part="submit"]`);
+  await waitForText(page, `${FORM} >>> [part="done"]`, 'Update posted');
+}
+
+describe('the whole loop, end to end', { timeout: 300_000 }, () => {
+  let server: Server;
+  let browser: Browser;
+
+  before(async () => {
+    buildApp('portal');
+    buildApp('status-page');
+    [server, browser] = await Promise.all([startServer(), launch()]);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('declares, commands, communicates, resolves, learns and measures', async () => {
+    const errors: string[] = [];
+    const portal = await newPage(browser, errors);
+    const status = await newPage(browser, errors);
+    const api = server.adapter(server.tokens.admin);
+    const title = `Bookings fail at some studios ${Date.now()}`;
+
+    // 1. Declare a SEV2 in the portal, public, with a component in partial outage.
+    await signIn(portal, server.url, server.tokens.responder);
+    await portal.click('portal-app >>> a.declare');
+    const titleBox = await portal.waitForSelector('portal-app >>> portal-declare >>> hansei-incident-form >>> #f-title');
+    await titleBox!.type(title);
+    const declare = 'portal-app >>> portal-declare >>> hansei-incident-form';
+    await portal.click(`${declare} >>> input[name="severity"][value="SEV2"]`);
+    await portal.click(`${declare} >>> input[name="impact"][value="major"]`);
+    await portal.click(`${declare} >>> input[name="visibility"][value="public"]`);
+    await portal.click(`${declare} >>> #f-components-first`);
+    await portal.select(`${declare} >>> #f-component-0`, 'partial_outage');
+    await (await portal.waitForSelector(`${declare} >>> #f-message`))!.type('We are investigating failed bookings.');
+    await portal.click(`${declare} >>> [part="submit"]`);
+    await portal.waitForFunction(() => /\/portal\/incidents\/(?!new)[^/]+$/.test(location.pathname));
+    const id = decodeURIComponent(new URL(portal.url()).pathname.split('/').pop()!);
+    const declared = await api.getIncident(id);
+    assert.equal(declared.title, title);
+    assert.equal(declared.severity, 'SEV2');
+    assert.equal(declared.visibility, 'public');
+
+    // The public page shows it (anonymous, no token), and will follow it live from here on.
+    await status.goto(`${server.url}/`);
+    await waitForPageText(status, title);
+    await waitForPageText(status, 'We are investigating failed bookings.');
+
+    // 2. Assign an incident commander, then hand command off to someone else.
+    const people = (await api.listPeople({ limit: 200 })).data;
+    const [first, second] = [people[0]!, people[1]!];
+    await portal.waitForSelector(`${BOARD} >>> [data-person="${first.id}"]`);
+    await roleFromMenu(portal, first.id, 'Incident Commander');
+    await eventually(async () => (await api.listIncidentRoles(id)).current.some((a) => a.role === 'incident_commander' && a.personId === first.id), 'the first commander');
+    await roleFromMenu(portal, second.id, 'Incident Commander (take over');
+    const roles = await eventually(async () => {
+      const now = await api.listIncidentRoles(id);
+      return now.current.some((a) => a.role === 'incident_commander' && a.personId === second.id) ? now : null;
+    }, 'the hand-off');
+    const commanders = roles.history.filter((a) => a.role === 'incident_commander');
+    assert.deepEqual(commanders.map((a) => a.personId), [first.id, second.id]);
+    assert.equal(commanders[0]!.handedOffTo, commanders[1]!.id, 'the hand-off is recorded, not overwritten');
+
+    // 3. Post updates; each reaches the status page without a reload.
+    const marker = await status.evaluate(() => ((window as unknown as { e2eMarker: number }).e2eMarker = Math.random()));
+    await postUpdate(portal, 'identified', 'We found a database lock on the booking service.');
+    await waitForPageText(status, 'We found a database lock on the booking service.');
+    await postUpdate(portal, 'monitoring', 'A fix is out; we are watching bookings recover.');
+    await waitForPageText(status, 'A fix is out; we are watching bookings recover.');
+    assert.equal(await status.evaluate(() => (window as unknown as { e2eMarker?: number }).e2eMarker), marker, 'the status page was never reloaded');
+
+    // 4. Resolve it (the component back to operational).
+    await portal.select(`${FORM} >>> #f-component-0`, 'operational').catch(() => undefined);
+    await postUpdate(portal, 'resolved', 'Bookings work again at every studio.');
+    const resolved = await eventually(async () => {
+      const now = await api.getIncident(id);
+      return now.status === 'resolved' ? now : null;
+    }, 'the incident resolved');
+    assert.ok(resolved.resolvedAt);
+    await status.goto(`${server.url}/incidents/${encodeURIComponent(id)}`);
+    await waitForPageText(status, 'Bookings work again at every studio.');
+
+    // 5-7 (postmortem, actions, board, review, trends) follow in loop-learning.test.ts.
+    assert.deepEqual(errors, []);
+    await clickButton(portal, 'Sign out', 'portal-app');
+    await portal.waitForSelector('portal-app >>> #token');
+  });
+});
