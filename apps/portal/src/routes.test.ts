@@ -12,6 +12,7 @@ describe('portal routes', () => {
       ['/portal/incidents/inc%2F1', '', { view: 'incident', id: 'inc/1' }],
       ['/portal/postmortems', '?category=culture', { view: 'postmortems', query: { category: 'culture' } }],
       ['/portal/postmortems/pm1', '', { view: 'postmortem', id: 'pm1' }],
+      ['/portal/postmortems/new', '?incident=inc%201', { view: 'postmortem-new', incidentId: 'inc 1' }],
       ['/portal/prevention', '?owner=p1', { view: 'prevention', query: { owner: 'p1' } }],
       ['/portal/slos', '', { view: 'slos' }],
       ['/portal/slos/checkout', '', { view: 'slo', id: 'checkout' }],
@@ -26,7 +27,7 @@ describe('portal routes', () => {
   });
 
   it('gives not-found for unknown and malformed paths instead of throwing', () => {
-    for (const path of ['/elsewhere', '/portal/nope', '/portal/incidents/a/b', '/portal/review/2026-W60', '/portal/admin/secrets', '/portal/incidents/%E0%A4%A', '/portal/trends/x', '/portal/prevention/x', '/portal/sign-in/x']) {
+    for (const path of ['/elsewhere', '/portal/nope', '/portal/incidents/a/b', '/portal/review/2026-W60', '/portal/admin/secrets', '/portal/incidents/%E0%A4%A', '/portal/trends/x', '/portal/prevention/x', '/portal/sign-in/x', '/portal/postmortems/new']) {
       assert.deepEqual(parseRoute(path), { view: 'not-found', path }, path);
     }
   });
@@ -38,6 +39,7 @@ describe('portal routes', () => {
       { view: 'declare' },
       { view: 'postmortems', query: {} },
       { view: 'postmortem', id: 'pm1' },
+      { view: 'postmortem-new', incidentId: 'inc/7' },
       { view: 'prevention', query: { kind: 'prevent' } },
       { view: 'slos' },
       { view: 'slo', id: 's1' },

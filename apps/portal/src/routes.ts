@@ -9,6 +9,8 @@ export type Route =
   | { readonly view: 'declare' }
   | { readonly view: 'postmortems'; readonly query: Readonly<Record<string, string>> }
   | { readonly view: 'postmortem'; readonly id: string }
+  /** Start the postmortem of an incident (`/postmortems/new?incident=<id>`). */
+  | { readonly view: 'postmortem-new'; readonly incidentId: string }
   | { readonly view: 'prevention'; readonly query: Readonly<Record<string, string>> }
   | { readonly view: 'slos' }
   | { readonly view: 'slo'; readonly id: string }
@@ -53,7 +55,9 @@ export function parseRoute(pathname: string, search = '', base = BASE): Route {
       if (second === undefined) return { view: 'incidents', query };
       return second === 'new' ? { view: 'declare' } : { view: 'incident', id: second };
     case 'postmortems':
-      return second === undefined ? { view: 'postmortems', query } : { view: 'postmortem', id: second };
+      if (second === undefined) return { view: 'postmortems', query };
+      if (second !== 'new') return { view: 'postmortem', id: second };
+      return query['incident'] ? { view: 'postmortem-new', incidentId: query['incident'] } : { view: 'not-found', path: pathname };
     case 'prevention':
       return second === undefined ? { view: 'prevention', query } : { view: 'not-found', path: pathname };
     case 'slos':
@@ -93,6 +97,8 @@ export function routeHref(route: Route, base = BASE): string {
       return withQuery(`${base}postmortems`, route.query);
     case 'postmortem':
       return `${base}postmortems/${id(route.id)}`;
+    case 'postmortem-new':
+      return withQuery(`${base}postmortems/new`, { incident: route.incidentId });
     case 'prevention':
       return withQuery(`${base}prevention`, route.query);
     case 'slos':

@@ -13,7 +13,7 @@ export interface NavItem {
 
 export const NAV: readonly NavItem[] = [
   { label: () => msg('Incidents'), route: { view: 'incidents', query: {} }, views: ['incidents', 'incident', 'declare'] },
-  { label: () => msg('Postmortems'), route: { view: 'postmortems', query: {} }, views: ['postmortems', 'postmortem'] },
+  { label: () => msg('Postmortems'), route: { view: 'postmortems', query: {} }, views: ['postmortems', 'postmortem', 'postmortem-new'] },
   { label: () => msg('Prevention'), route: { view: 'prevention', query: {} }, views: ['prevention'] },
   { label: () => msg('SLOs'), route: { view: 'slos' }, views: ['slos', 'slo'] },
   { label: () => msg('Trends'), route: { view: 'trends' }, views: ['trends'] },
@@ -35,6 +35,8 @@ export function titleOf(route: Route): string {
       return msg('Incident');
     case 'postmortem':
       return msg('Postmortem');
+    case 'postmortem-new':
+      return msg('Start the postmortem');
     case 'slo':
       return msg('SLO');
     case 'sign-in':

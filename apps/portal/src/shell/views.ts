@@ -14,6 +14,8 @@ const LOADERS: Partial<Record<Route['view'], Loader>> = {
   incident: () => import('../views/incident.js'),
   postmortems: () => import('../views/postmortems.js'),
   postmortem: () => import('../views/postmortem.js'),
+  'postmortem-new': () => import('../views/postmortem.js'),
+  prevention: () => import('../views/prevention.js'),
   slos: () => import('../views/slos.js'),
   slo: () => import('../views/slo.js'),
   trends: () => import('../views/trends.js'),
@@ -39,6 +41,10 @@ export function viewTemplate(route: Route, role: TokenRole | null): TemplateResu
       return html`<portal-postmortems .access=${role} .query=${route.query}></portal-postmortems>`;
     case 'postmortem':
       return html`<portal-postmortem .access=${role} .postmortemId=${route.id}></portal-postmortem>`;
+    case 'postmortem-new':
+      return html`<portal-postmortem .access=${role} .incidentId=${route.incidentId}></portal-postmortem>`;
+    case 'prevention':
+      return html`<portal-prevention .access=${role} .query=${route.query}></portal-prevention>`;
     case 'slos':
       return html`<portal-slos .access=${role}></portal-slos>`;
     case 'slo':

@@ -35,7 +35,6 @@ export class PortalIncident extends PortalView {
   @state() private related: readonly Related[] = [];
   @state() private actions: readonly Stored<PreventionAction>[] = [];
   @state() private problem = '';
-  @state() private starting = false;
 
   #live: AbortController | null = null;
 
@@ -84,20 +83,6 @@ export class PortalIncident extends PortalView {
       );
     } catch (error) {
       if (id === this.incidentId) this.problem = problemText(error);
-    }
-  }
-
-  async #startPostmortem(): Promise<void> {
-    const incident = this.incident;
-    if (!incident) return;
-    this.starting = true;
-    try {
-      const postmortem = await this.api.createPostmortem({ incidentId: incident.id, title: msg('Postmortem: ') + incident.title });
-      this.navigate(routeHref({ view: 'postmortem', id: postmortem.id }));
-    } catch (error) {
-      this.problem = problemText(error);
-    } finally {
-      this.starting = false;
     }
   }
 
@@ -172,7 +157,7 @@ export class PortalIncident extends PortalView {
       ${required ? html`<span class="notice">${msg('The guideline requires a postmortem for this severity.')}</span>` : nothing}
       ${readOnly
         ? html`<span class="muted">${msg('No postmortem yet.')}</span>`
-        : html`<button @click=${() => this.#startPostmortem()} ?disabled=${this.starting}>${msg('Start the postmortem')}</button>`}
+        : html`<a class="button primary" href=${routeHref({ view: 'postmortem-new', incidentId: incident.id })}>${msg('Start the postmortem')}</a>`}
     </p>`;
   }
 

@@ -1,50 +1,39 @@
 /**
- * `<portal-postmortem>`: one postmortem, read: its sections, contributing factors, five whys and
- * actions, with the way back to its incident.
+ * `<portal-postmortem>`: one postmortem in `hansei-postmortem` (guided, blameless; drafts kept on
+ * every keystroke; conflicts merged or shown side by side; actions created in it land on the
+ * prevention board), or, with an incident and no postmortem yet, the start of one (its template
+ * and owner chosen first).
  */
-import { html, nothing, type PropertyValues } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
 import { msg } from '@lit/localize';
-import type { Postmortem, Stored } from '@hansei/core';
-import { markdownStyles, renderMarkdown } from '@hansei/elements/internal/markdown.js';
-import { PortalView, problemText } from '../lib/view.js';
-import { categoryWord, postmortemStatusWord } from '../lib/words.js';
+import '@hansei/elements/define/postmortem.js';
+import { PortalView } from '../lib/view.js';
 import { routeHref } from '../routes.js';
 
 @customElement('portal-postmortem')
 export class PortalPostmortem extends PortalView {
-  static override styles = [...PortalView.styles, markdownStyles];
-
+  /** The postmortem to show; empty to start one for `incidentId`. */
   @property({ attribute: false }) postmortemId = '';
-  @state() private postmortem: Stored<Postmortem> | null = null;
-  @state() private problem = '';
-
-  protected override willUpdate(changed: PropertyValues): void {
-    if ((changed.has('postmortemId') || changed.has('providedAdapter') || changed.has('adapter')) && this.source && this.postmortemId) void this.#load();
-  }
-
-  async #load(): Promise<void> {
-    this.problem = '';
-    try {
-      this.postmortem = await this.api.getPostmortem(this.postmortemId);
-    } catch (error) {
-      this.problem = problemText(error);
-    }
-  }
+  /** The incident whose postmortem to start (when `postmortemId` is empty). */
+  @property({ attribute: false }) incidentId = '';
 
   protected override render() {
-    if (!this.source) return this.renderMissingAdapter();
-    const p = this.postmortem;
-    if (!p) return this.problem ? html`<p class="error" role="alert">${this.problem}</p>` : html`<p class="muted" role="status">${msg('Loading the postmortem…')}</p>`;
-    return html`<p class="crumbs"><a href=${routeHref({ view: 'incident', id: p.incidentId })}>${msg('Back to the incident')}</a></p>
-      <h1>${p.title}</h1>
-      <p><span class="badge">${postmortemStatusWord(p.status)}</span></p>
-      ${p.sections.map((s) => html`<section><h2>${s.title}</h2><div class="markdown">${renderMarkdown(s.body)}</div></section>`)}
-      ${p.contributingFactors.length
-        ? html`<h2>${msg('Contributing factors')}</h2>
-            <ul>${p.contributingFactors.map((f) => html`<li><span class="badge">${categoryWord(f.category)}</span> ${f.description}</li>`)}</ul>`
-        : nothing}
-      ${p.fiveWhys.length ? html`<h2>${msg('Five whys')}</h2><ol>${p.fiveWhys.map((w) => html`<li><strong>${w.question}</strong> ${w.answer}</li>`)}</ol>` : nothing}`;
+    const started = (e: CustomEvent<{ postmortem: { id: string } }>) => this.navigate(routeHref({ view: 'postmortem', id: e.detail.postmortem.id }), true);
+    return html`<p class="crumbs">
+        <a href=${routeHref({ view: 'postmortems', query: {} })}>${msg('Postmortems')}</a>
+        ${this.incidentId ? html` · <a href=${routeHref({ view: 'incident', id: this.incidentId })}>${msg('Back to the incident')}</a>` : nothing}
+      </p>
+      <h1 class="vh">${this.postmortemId ? msg('Postmortem') : msg('Start the postmortem')}</h1>
+      <hansei-postmortem
+        postmortem-id=${this.postmortemId}
+        incident-id=${this.incidentId}
+        @hansei-postmortem-started=${started}
+      ></hansei-postmortem>
+      ${this.postmortemId
+        ? html`<h2>${msg('Its prevention actions on the board')}</h2>
+            <p><a href=${routeHref({ view: 'prevention', query: {} })}>${msg('Open the whole prevention board')}</a></p>`
+        : nothing}`;
   }
 }
 
