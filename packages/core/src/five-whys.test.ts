@@ -11,6 +11,8 @@ describe('five whys', () => {
     assert.equal(nextWhyQuestion('The certificate expired.', 'en'), 'Why: the certificate expired?');
     assert.equal(nextWhyQuestion('Because nobody owned the checklist', 'en'), 'Why: nobody owned the checklist?');
     assert.equal(nextWhyQuestion('TLS renewal was manual.', 'en'), 'Why: TLS renewal was manual?');
+    assert.equal(nextWhyQuestion('A column was renamed.', 'en'), 'Why: a column was renamed?');
+    assert.equal(nextWhyQuestion('I was paged late.', 'en'), 'Why: I was paged late?');
     assert.equal(nextWhyQuestion('証明書の有効期限が切れていたため。', 'ja'), 'なぜ「証明書の有効期限が切れていた」のか？');
     assert.equal(nextWhyQuestion('更新が手作業だった', 'ja'), 'なぜ「更新が手作業だった」のか？');
   });

@@ -29,7 +29,8 @@ export function nextWhyQuestion(answer: string, locale: Locale): string {
     return `なぜ「${said.replace(/(?:ため|から|ので)$/u, '')}」のか？`;
   }
   if (!said) return 'Why did this happen?';
-  const lowered = /^[A-Z][a-z]/.test(said) ? said[0]!.toLowerCase() + said.slice(1) : said;
+  // "The cache..." reads on as "the cache..."; acronyms (TLS) and "I" stay as written.
+  const lowered = /^(?!I\b)[A-Z](?=[a-z]|\s)/.test(said) ? said[0]!.toLowerCase() + said.slice(1) : said;
   return `Why: ${lowered.replace(/^because\s+/i, '')}?`;
 }
 

@@ -77,7 +77,10 @@ export class DraftController<T> implements ReactiveController {
   /** Keeps `value` as the draft (call it on every change); nothing happens before {@link restore}. */
   save(value: T): void {
     const key = this.#key;
-    if (key) void this.#run((drafts) => drafts?.saveDraft(key, value), undefined);
+    // Handed to the store at once, not after the previous write finished: the store keeps the
+    // newest value where every reader sees it (an element re-created on the page restores it
+    // while the write is still in flight) and coalesces the writes itself.
+    if (key) void this.#run((drafts) => void drafts?.saveDraft(key, value).catch(() => undefined), undefined);
   }
 
   /** Stops offering the restored draft; it stays saved. */

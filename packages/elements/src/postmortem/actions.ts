@@ -10,7 +10,6 @@ import { styleMap } from 'lit/directives/style-map.js';
 import { msg } from '@lit/localize';
 import {
   ACTION_HORIZON,
-  ACTION_HORIZON_WORDS,
   ACTION_KIND_HINTS,
   ACTION_KIND_WORDS,
   ACTION_KINDS,
@@ -120,7 +119,6 @@ function renderForm(view: PostmortemView, form: ActionForm): TemplateResult {
         ? msg('Adding…', { desc: 'Postmortem: while an action is being created' })
         : msg('Add to the prevention board', { desc: 'Postmortem: create the action' })}
     </button>
-    <p class="hint">${wordOf(ACTION_HORIZON_WORDS, ACTION_HORIZON[form.kind], locale)}</p>
   </form>`;
 }
 

@@ -25,7 +25,7 @@ function insertButton(view: PostmortemView, section: SectionView, text: string):
 
 function entryKind(entry: PrefillEntry, locale: string): string {
   return entry.source === 'update'
-    ? msg(str`Update: ${wordOf(INCIDENT_STATUS_WORDS, entry.kind as IncidentStatus, locale)}`, { desc: 'Postmortem timeline: an incident update and its status' })
+    ? msg(str`Update: ${wordOf(INCIDENT_STATUS_WORDS, entry.kind as IncidentStatus, locale)}`, { id: 'postmortem.update-kind', desc: 'Postmortem timeline: an incident update and its status' })
     : wordOf(TIMELINE_KIND_WORDS, entry.kind as TimelineEventKind, locale);
 }
 

@@ -64,6 +64,9 @@ const documentStyles = css`
     padding-block-start: 1.25rem;
     border-block-start: 1px solid var(--_hansei-color-border);
   }
+  :is(.builder, .new-action, .start, fieldset, .review, .checklist, .from-incident) > button {
+    justify-self: start;
+  }
   .field {
     display: grid;
     gap: 0.3rem;
@@ -234,6 +237,11 @@ const documentStyles = css`
     border: 1px solid var(--_hansei-color-border);
     border-radius: 0.5rem;
     background: var(--_subtle);
+  }
+  @container (max-width: 32rem) {
+    .toolbar {
+      position: static;
+    }
   }
   .save-state {
     flex: 1 1 12rem;
