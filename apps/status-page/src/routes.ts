@@ -28,7 +28,9 @@ export interface StatusRoute {
 const PREFIX: Readonly<Record<Locale, string>> = { en: '/', ja: '/ja/' };
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 /** Ids the page links to: what the server makes (`inc_…`), and anything else without a path's special characters. */
-const ID = /^[^/\\?#\u0000-\u001f]{1,200}$/;
+const ID = /^[^/\\?#]{1,200}$/;
+/** Control characters: never in an id the page links to. */
+const hasControl = (text: string): boolean => [...text].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);
 
 /** The route of a path; unknown paths give `not-found` in the path's language. */
 export function parseStatusRoute(pathname: string): StatusRoute {
@@ -54,7 +56,7 @@ export function parseStatusRoute(pathname: string): StatusRoute {
     if (second === undefined || second === 'index.html') return { locale, page: { view: 'history', month: null } };
     return MONTH.test(second) ? { locale, page: { view: 'history', month: second } } : notFound;
   }
-  if (second === undefined || !ID.test(second) || second === '.' || second === '..') return notFound;
+  if (second === undefined || !ID.test(second) || hasControl(second) || second === '.' || second === '..') return notFound;
   if (first === 'incidents') return { locale, page: { view: 'incident', id: second } };
   if (first === 'maintenances') return { locale, page: { view: 'maintenance', id: second } };
   return notFound;

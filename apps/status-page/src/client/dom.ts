@@ -29,8 +29,8 @@ export function queryDeep<T extends Element>(root: ParentNode, selector: string)
 
 /** Sets `container`'s content from HTML text, declarative shadow roots attached. */
 export function setContent(container: Element, html: string): void {
-  const unsafe = (container as Element & { setHTMLUnsafe?: (html: string) => void }).setHTMLUnsafe;
-  if (unsafe) unsafe.call(container, html);
+  const target = container as Element & { setHTMLUnsafe?: (this: Element, html: string) => void };
+  if (typeof target.setHTMLUnsafe === 'function') target.setHTMLUnsafe(html);
   else {
     container.innerHTML = html;
     attachShadowRoots(container);
