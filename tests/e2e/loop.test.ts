@@ -8,10 +8,13 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'puppeteer-core';
+import { periodsOf } from '../../apps/portal/src/lib/trends.js';
 import { buildApp, clickButton, eventually, launch, newPage, signIn, startServer, waitForPageText, waitForText, type Server } from './harness.js';
 
 const FORM = 'portal-app >>> portal-incident >>> hansei-incident-form';
 const BOARD = 'portal-app >>> portal-incident >>> hansei-role-board';
+const PM = 'portal-app >>> portal-postmortem >>> hansei-postmortem';
+const BOARD_PAGE = 'portal-app >>> portal-prevention >>> hansei-prevention-board';
 
 /** Picks a role for a person from the person's menu on the role board. */
 async function roleFromMenu(page: Page, personId: string, item: string): Promise<void> {
@@ -50,6 +53,8 @@ describe('the whole loop, end to end', { timeout: 300_000 }, () => {
     const status = await newPage(browser, errors);
     const api = server.adapter(server.tokens.admin);
     const title = `Bookings fail at some studios ${Date.now()}`;
+    const window = periodsOf(26, 4, Date.now());
+    const before = (await api.metrics({ from: new Date(window.from).toISOString(), to: new Date(window.to).toISOString() })).mttx.incidents;
 
     // 1. Declare a SEV2 in the portal, public, with a component in partial outage.
     await signIn(portal, server.url, server.tokens.responder);
@@ -110,7 +115,54 @@ describe('the whole loop, end to end', { timeout: 300_000 }, () => {
     await status.goto(`${server.url}/incidents/${encodeURIComponent(id)}`);
     await waitForPageText(status, 'Bookings work again at every studio.');
 
-    // 5-7 (postmortem, actions, board, review, trends) follow in loop-learning.test.ts.
+    // 5. Write the postmortem: start it from the incident (the default template), write, save.
+    await portal.goto(`${server.url}/portal/incidents/${encodeURIComponent(id)}`);
+    await (await portal.waitForSelector('portal-app >>> portal-incident >>> a[href*="/postmortems/new"]'))!.click();
+    await clickButton(portal, 'Start the postmortem', PM);
+    await portal.waitForFunction(() => /\/portal\/postmortems\/(?!new)[^/?]+$/.test(location.pathname));
+    const postmortemId = decodeURIComponent(new URL(portal.url()).pathname.split('/').pop()!);
+    assert.equal((await api.getIncident(id)).postmortemId, postmortemId);
+    await (await portal.waitForSelector(`${PM} >>> #f-s-summary`))!.type(' A lock held by a slow migration blocked bookings for an hour.');
+    await clickButton(portal, 'Save', PM);
+    await waitForText(portal, `${PM} >>> [part~="save-state"]`, 'Saved');
+    const written = await api.getPostmortem(postmortemId);
+    assert.match(written.sections.find((s) => s.key === 'summary')?.body ?? '', /A lock held by a slow migration blocked bookings for an hour\./);
+
+    // 6. Two prevention actions from the postmortem: a root-cause one and a short-term one.
+    for (const [actionTitle, kind] of [
+      ['Run schema migrations with a lock timeout', 'prevent'],
+      ['Alert when booking errors pass 1% for 5 minutes', 'detect'],
+    ] as const) {
+      await (await portal.waitForSelector(`${PM} >>> #action-title`))!.type(actionTitle);
+      await portal.click(`${PM} >>> input[name="action-kind"][value="${kind}"]`);
+      await clickButton(portal, 'Add to the prevention board', PM);
+      await waitForText(portal, `${PM} >>> [part~="action"]`, actionTitle);
+    }
+    const actions = (await api.listActions({ incident: id })).data;
+    assert.equal(actions.length, 2);
+    assert.ok(actions.every((a) => a.postmortemId === postmortemId));
+
+    // 7. Both are on the prevention board; move one to done from its menu.
+    await portal.goto(`${server.url}/portal/prevention?incident=${encodeURIComponent(id)}`);
+    const done = actions.find((a) => a.kind === 'detect')!;
+    for (const action of actions) await portal.waitForSelector(`${BOARD_PAGE} >>> li[data-id="${action.id}"]`);
+    await (await portal.waitForSelector(`${BOARD_PAGE} >>> li[data-id="${done.id}"] .menu-button`))!.click();
+    await (await waitForText(portal, `${BOARD_PAGE} >>> [role="menuitem"]`, 'Move to Done'))!.click();
+    const moved = await eventually(async () => {
+      const now = await api.getAction(done.id);
+      return now.status === 'done' ? now : null;
+    }, 'the action moved to done');
+    assert.ok(moved.completedAt);
+
+    // 8. The weekly review lists the incident; the trends count it.
+    await portal.goto(`${server.url}/portal/review`);
+    await waitForText(portal, 'portal-app >>> portal-review >>> section', title);
+    await portal.goto(`${server.url}/portal/trends`);
+    const figure = await waitForText(portal, 'portal-app >>> portal-trends >>> [data-figure="incidents"]', '');
+    const range = periodsOf(26, 4, Date.now());
+    const metrics = await api.metrics({ from: new Date(range.from).toISOString(), to: new Date(range.to).toISOString() });
+    assert.equal(Number(await figure.evaluate((el) => el.textContent)), metrics.mttx.incidents);
+    assert.equal(metrics.mttx.incidents, before + 1, 'the new incident is counted');
     assert.deepEqual(errors, []);
     await clickButton(portal, 'Sign out', 'portal-app');
     await portal.waitForSelector('portal-app >>> #token');
