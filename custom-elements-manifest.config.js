@@ -1,8 +1,10 @@
 // Custom Elements Manifest: `pnpm analyze` writes custom-elements.json at the root (generated,
 // gitignored) from the JSDoc of the elements' class modules (@tag, @summary, @csspart, @cssprop,
-// @slot, @event). It feeds Storybook's docs and controls, and editors. The define modules are
+// @slot, @event). It feeds Storybook's docs and controls, editors, and the JSX/React/Vue type
+// declarations (packages/elements/types). The define modules are
 // left out: the tag name comes from each class's `@tag`.
 import { existsSync } from 'node:fs';
+import { elementTypesPlugin } from './packages/elements/scripts/types.mjs';
 
 /**
  * The analyzer names cross-module references the way the source imports them
@@ -43,5 +45,6 @@ export default {
   outdir: '.',
   litelement: true,
   packagejson: false,
-  plugins: [sourceModulePaths()],
+  // elementTypesPlugin: JSX, React and Vue declarations from the manifest (packages/elements/types).
+  plugins: [sourceModulePaths(), elementTypesPlugin()],
 };

@@ -23,7 +23,7 @@ const elementCode = [
   '.storybook/preview.ts',
 ];
 
-const browserCode = [...elementCode, 'packages/adapters/src/**/*.ts', '**/*.browser.test.ts'];
+const browserCode = [...elementCode, 'packages/adapters/src/**/*.ts', '**/*.browser.test.ts', 'examples/*/*.js', 'examples/*/src/**/*.{ts,tsx}'];
 
 export default defineConfig(
   {
@@ -36,6 +36,8 @@ export default defineConfig(
       '.hansei-data/',
       // Written by lit-localize from the XLIFF files.
       'packages/*/src/generated/',
+      // Written by `pnpm analyze` from custom-elements.json (JSX, React and Vue declarations).
+      'packages/elements/types/',
       'apps/*/src/generated/',
     ],
   },

@@ -29,8 +29,8 @@ const TYPES: Record<string, string> = {
 export interface StaticServerOptions {
   /** URL prefix (`/`, `/bundle/`) to folder on disk; the longest matching prefix wins. */
   readonly mounts: Readonly<Record<string, string>>;
-  /** Headers added to every HTML response (e.g. `content-security-policy`). */
-  readonly htmlHeaders?: Readonly<Record<string, string>>;
+  /** Headers added to an HTML response (e.g. `content-security-policy`), by its URL path. */
+  readonly htmlHeaders?: (path: string) => Readonly<Record<string, string>>;
   /** Requests whose path starts with one of these prefixes go to `proxy.target` unchanged. */
   readonly proxy?: { readonly prefixes: readonly string[]; readonly target: string };
 }
@@ -91,9 +91,10 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
       res.writeHead(mount ? 405 : 404, { 'content-type': 'text/plain' }).end(mount ? 'Method Not Allowed' : 'Not Found');
       return;
     }
-    const [prefix, dir] = mount;
+    const [prefix, folder] = mount;
+    const dir = normalize(folder).replace(/[\\/]+$/, '');
     let file = normalize(join(dir, path.slice(prefix.length)));
-    if (file !== normalize(dir) && !file.startsWith(normalize(dir) + sep)) {
+    if (file !== dir && !file.startsWith(dir + sep)) {
       res.writeHead(403, { 'content-type': 'text/plain' }).end('Forbidden');
       return;
     }
@@ -104,7 +105,7 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
     }
     const type = TYPES[extname(file)] ?? 'application/octet-stream';
     const headers: Record<string, string> = { 'content-type': type, 'cache-control': 'no-store' };
-    if (type.startsWith('text/html')) Object.assign(headers, options.htmlHeaders);
+    if (type.startsWith('text/html')) Object.assign(headers, options.htmlHeaders?.(path));
     res.writeHead(200, headers);
     if (req.method === 'HEAD') res.end();
     else createReadStream(file).pipe(res);

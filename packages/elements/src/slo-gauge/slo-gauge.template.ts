@@ -3,14 +3,14 @@
  * in the browser (and adds the incident markers' details on focus, hover and tap), and a page can
  * render the same on the server, readable without JavaScript.
  *
- * Computed styles go through `styleMap` (the CSSOM), never a `style="..."` attribute binding: a
- * page whose Content-Security-Policy forbids inline styles (no 'unsafe-inline') blocks those.
+ * Computed styles go through `styleProps` (the CSSOM), never a `style="..."` attribute: a page
+ * whose Content-Security-Policy forbids inline styles (no 'unsafe-inline') blocks those.
  */
 import { html, nothing, svg, type TemplateResult } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
 import { msg, str } from '@lit/localize';
 import type { Id } from '@hansei/core';
 import { statusIcon } from '../internal/status-icons.js';
+import { styleProps } from '../internal/style-props.js';
 import { missingTemplate } from '../internal/status-view.js';
 import type { TimeContext } from '../internal/status-time.js';
 import { CHART_HEIGHT, CHART_WIDTH, sloGaugeModel, type IncidentRow, type SloGaugeData, type SloGaugeModel } from './model.js';
@@ -113,7 +113,7 @@ function alertTemplate(model: SloGaugeModel, detail: boolean): TemplateResult {
 
 function barTemplate(model: SloGaugeModel): TemplateResult {
   return html`<span part="budget-bar" class="bar ${model.budget.state}" aria-hidden="true"
-    ><span class="fill" style=${styleMap({ inlineSize: `${(model.budget.fill * 100).toFixed(1)}%` })}></span
+    ><span class="fill" style=${styleProps({ 'inline-size': `${(model.budget.fill * 100).toFixed(1)}%` })}></span
   ></span>`;
 }
 
@@ -179,7 +179,7 @@ function markerTemplate(row: IncidentRow, ctx: SloGaugeContext): TemplateResult 
     part="marker"
     class="marker"
     type="button"
-    style=${styleMap({ '--_x': String(row.from) })}
+    style=${styleProps({ '--_x': String(row.from) })}
     data-id=${row.id}
     aria-expanded=${open ? 'true' : 'false'}
     aria-controls="incident-detail"
@@ -193,7 +193,7 @@ function markerTemplate(row: IncidentRow, ctx: SloGaugeContext): TemplateResult 
 
 /** The open marker's details, right after it (so Tab goes from the marker into its links). */
 function detailTemplate(row: IncidentRow, ctx: SloGaugeContext): TemplateResult {
-  return html`<div part="incident-detail" id="incident-detail" class="detail" style=${styleMap({ '--_x': String(row.from) })}>
+  return html`<div part="incident-detail" id="incident-detail" class="detail" style=${styleProps({ '--_x': String(row.from) })}>
     <p class="detail-title"><span class="number" aria-hidden="true">${row.n}</span> ${titleTemplate(row, ctx)}</p>
     <p>${row.share} · ${row.amount}</p>
     ${row.when ? html`<p class="muted">${row.when}</p>` : nothing}
@@ -223,8 +223,8 @@ function chartTemplate(model: SloGaugeModel, ctx: SloGaugeContext): TemplateResu
         ${chart.nowInside ? svg`<line class="now" x1=${chart.nowX} x2=${chart.nowX} y1="0" y2=${CHART_HEIGHT}></line>` : nothing}
         <polyline class="line" points=${chart.line}></polyline>`}
       </svg>
-      <span class="y-label" style=${styleMap({ top: `${pct(chart.fullY)}%` })} aria-hidden="true">${chart.fullLabel}</span>
-      <span class="y-label" style=${styleMap({ top: `${pct(chart.zeroY)}%` })} aria-hidden="true">${chart.zeroLabel}</span>
+      <span class="y-label" style=${styleProps({ top: `${pct(chart.fullY)}%` })} aria-hidden="true">${chart.fullLabel}</span>
+      <span class="y-label" style=${styleProps({ top: `${pct(chart.zeroY)}%` })} aria-hidden="true">${chart.zeroLabel}</span>
       ${chart.bottomLabel ? html`<span class="y-label bottom" aria-hidden="true">${chart.bottomLabel}</span>` : nothing}
       ${marked.length > 0
         ? html`<div class="markers">
@@ -235,7 +235,7 @@ function chartTemplate(model: SloGaugeModel, ctx: SloGaugeContext): TemplateResu
     </div>
     <div class="x-axis" aria-hidden="true">
       <span>${chart.startLabel}</span>
-      ${chart.nowInside ? html`<span class="now-label" style=${styleMap({ '--_x': ((chart.nowX / CHART_WIDTH) * 100).toFixed(2) })}>${msg('Now', { id: 'slo-gauge.now', desc: 'Chart axis label: where the budget line ends' })}</span>` : nothing}
+      ${chart.nowInside ? html`<span class="now-label" style=${styleProps({ '--_x': ((chart.nowX / CHART_WIDTH) * 100).toFixed(2) })}>${msg('Now', { id: 'slo-gauge.now', desc: 'Chart axis label: where the budget line ends' })}</span>` : nothing}
       <span>${chart.endLabel}</span>
     </div>
     <div class="visually-hidden">
