@@ -147,7 +147,7 @@ describe('the whole loop, end to end', { timeout: 300_000 }, () => {
     const done = actions.find((a) => a.kind === 'detect')!;
     for (const action of actions) await portal.waitForSelector(`${BOARD_PAGE} >>> li[data-id="${action.id}"]`);
     await (await portal.waitForSelector(`${BOARD_PAGE} >>> li[data-id="${done.id}"] .menu-button`))!.click();
-    await (await waitForText(portal, `${BOARD_PAGE} >>> [role="menuitem"]`, 'Move to Done'))!.click();
+    await (await waitForText(portal, `${BOARD_PAGE} >>> [role="menuitem"]`, 'Move to Done')).click();
     const moved = await eventually(async () => {
       const now = await api.getAction(done.id);
       return now.status === 'done' ? now : null;
