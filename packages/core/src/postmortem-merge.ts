@@ -69,7 +69,7 @@ export function contentPatch(base: PostmortemContent, content: PostmortemContent
   const patch: Record<string, unknown> = {};
   for (const field of CONTENT_FIELDS) if (!same(base[field], content[field])) patch[field] = content[field];
   if (!same(base.sections, content.sections)) patch['sections'] = content.sections;
-  return patch as Partial<PostmortemContent>;
+  return patch;
 }
 
 /** The merged content, and the conflicts still to settle (the merged content holds mine for them until then). */
@@ -133,7 +133,7 @@ export function resolveConflict(merged: PostmortemContent, conflict: ContentConf
   let value: unknown = choice === 'mine' ? mine : theirs;
   if (choice === 'both') {
     if (Array.isArray(mine) && Array.isArray(theirs)) value = joinLists(theirs, mine);
-    else if (field === 'publicSummary') value = joinText(String(theirs ?? ''), String(mine ?? '')) || null;
+    else if (field === 'publicSummary') value = joinText(typeof theirs === 'string' ? theirs : '', typeof mine === 'string' ? mine : '') || null;
   }
   return { ...merged, [field]: value };
 }

@@ -26,3 +26,4 @@ export { incidentFeedTemplate, type IncidentFeedData, type IncidentFeedContext, 
 export { monthRange, monthOf, shiftMonth, monthLabel, isMonth } from './incident-feed/months.js';
 export { HanseiSloGauge, type SloGaugeIncident } from './slo-gauge/slo-gauge.js';
 export { sloGaugeTemplate, type SloGaugeView, type SloGaugeContext } from './slo-gauge/slo-gauge.template.js';
+export { HanseiPostmortem, type PostmortemSavedDetail, type PostmortemStatusDetail, type PostmortemActionDetail, type PostmortemExportDetail } from './postmortem/postmortem.js';

@@ -49,7 +49,7 @@ function side(view: ConflictView, conflict: ContentConflict, which: 'mine' | 'th
     case 'section':
       return (value as { body: string }).body || emptyText();
     case 'ownerId':
-      return view.people.find((p) => p.id === value)?.name ?? String(value);
+      return view.people.find((p) => p.id === value)?.name ?? (typeof value === 'string' ? value : '');
     case 'labels':
       return (value as readonly string[]).join(', ') || emptyText();
     case 'contributingFactors':
@@ -59,7 +59,7 @@ function side(view: ConflictView, conflict: ContentConflict, which: 'mine' | 'th
     case 'acknowledgements':
       return html`<ul>${(value as readonly Acknowledgement[]).map((a) => html`<li>${a.name}: ${a.note}</li>`)}</ul>`;
     default:
-      return String(value);
+      return typeof value === 'string' ? value : '';
   }
 }
 

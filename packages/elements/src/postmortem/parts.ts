@@ -185,10 +185,10 @@ export function renderToolbar(view: ToolbarView): TemplateResult {
       : view.savedMessage;
   return html`<div class="toolbar" part="toolbar" role="toolbar" aria-label=${msg('Postmortem tools', { desc: 'Postmortem: accessible name of the toolbar' })}>
     ${view.editable
-      ? html`<button type="button" class="primary" part="save" aria-disabled=${view.saving || view.blocked || !view.dirty ? 'true' : 'false'} @click=${view.save}>
+      ? html`<button type="button" class="primary" part="save" aria-disabled=${view.saving || view.blocked || !view.dirty ? 'true' : 'false'} @click=${() => view.save()}>
             ${view.saving ? savingLabel() : saveLabel()}
           </button>
-          <button type="button" class="secondary" aria-pressed=${view.reading ? 'true' : 'false'} @click=${view.toggleReading}>
+          <button type="button" class="secondary" aria-pressed=${view.reading ? 'true' : 'false'} @click=${() => view.toggleReading()}>
             ${msg('Preview', { desc: 'Postmortem: show the document as readers see it' })}
           </button>`
       : nothing}

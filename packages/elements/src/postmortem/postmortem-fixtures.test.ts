@@ -9,7 +9,7 @@ import { fixture, html, waitUntil } from '@open-wc/testing';
 import type { HanseiAdapter } from '@hansei/adapters';
 import { MemoryAdapter } from '@hansei/adapters/memory';
 import { createDrafts, openOfflineStore, type Drafts } from '@hansei/adapters/offline';
-import type { HanseiPostmortem } from './postmortem.js';
+import { HanseiPostmortem } from './postmortem.js';
 
 export const NOW = Date.UTC(2026, 10, 25, 9, 30);
 /** A draft postmortem of the demo ("Errors in reservations and the member app after a release"), with three actions. */
@@ -88,5 +88,6 @@ export async function postmortem(options: { adapter?: HanseiAdapter; drafts?: Dr
     incident-id=${options.incidentId ?? ''}
     ?disabled=${options.disabled ?? false}
   ></hansei-postmortem>`);
+  if (!(el instanceof HanseiPostmortem)) throw new Error('<hansei-postmortem> is not registered: import ../define/postmortem.js first.');
   return ready(el);
 }

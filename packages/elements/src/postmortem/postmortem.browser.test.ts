@@ -303,9 +303,9 @@ describe('hansei-postmortem', () => {
       expect(detail.postmortem.templateId).to.equal('pagerduty');
       await ready(el, '[part~="document"]');
       expect($$(el, '[part~="section"]')[0]?.querySelector('h3')?.textContent).to.match(/Overview/);
-      const timeline = detail.postmortem.sections.find((s) => s.key === 'timeline')?.body ?? '';
+      const timeline = detail.postmortem.sections.find((s: { key: string }) => s.key === 'timeline')?.body ?? '';
       expect(timeline).to.match(/^\| Time \(.+\) \| Event \|/);
-      expect(detail.postmortem.sections.find((s) => s.key === 'impact')?.body).to.match(/Severity:/);
+      expect(detail.postmortem.sections.find((s: { key: string }) => s.key === 'impact')?.body).to.match(/Severity:/);
       expect((await adapter.getIncident(NO_PM_INCIDENT)).postmortemId).to.equal(detail.postmortem.id);
     });
 

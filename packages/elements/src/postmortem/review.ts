@@ -90,7 +90,7 @@ export function renderReview(view: ReviewView): TemplateResult {
               desc: 'Postmortem: hint of the public summary',
             })}
           </p>
-          ${renderText(view, { name: 'public-summary', value: view.publicSummary, hint: true, rows: 3, input: view.setSummary })}
+          ${renderText(view, { name: 'public-summary', value: view.publicSummary, hint: true, rows: 3, input: (text) => view.setSummary(text) })}
           ${view.summaryError ? html`<p class="error" id="f-public-summary-error" role="alert">${view.summaryError}</p>` : nothing}`
       : view.publicSummary
         ? html`<h4>${msg('Public summary', { id: 'postmortem.public-summary', desc: 'Postmortem: the summary the status page shows' })}</h4>

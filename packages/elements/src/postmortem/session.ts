@@ -265,7 +265,7 @@ export class EditSession implements ReactiveController {
     this.saving = true;
     this.error = this.summaryError = '';
     this.#host.requestUpdate();
-    let outcome: 'saved' | 'merged' | 'failed' = 'failed';
+    let outcome: 'saved' | 'merged' | 'failed';
     try {
       const saved = await adapter.updatePostmortem(base.id, patch, base.version);
       this.#saved(saved, content, base.status);
