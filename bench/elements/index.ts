@@ -1,6 +1,6 @@
 // First-render benchmarks of the elements, in the system Chromium (headless), and the bytes each
 // element costs as a standalone import:
-//   pnpm bench:elements                       (BENCH_RUNS=15 by default)
+//   pnpm bench:elements                       (BENCH_RUNS=15 by default; BENCH_ONLY=<text> for some)
 //
 // Each scenario (scenarios/*.ts) is bundled with esbuild as a page would ship it, served from a
 // loopback server, and run BENCH_RUNS times in a fresh page; it reports the milliseconds from
@@ -17,7 +17,9 @@ import { BUDGETS } from '../../tests/budget/budgets.js';
 
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 15);
 const scenarioDir = join(ROOT, 'bench/elements/scenarios');
-const scenarios = readdirSync(scenarioDir).filter((f) => f.endsWith('.ts')).sort();
+// BENCH_ONLY=<text> runs only the scenarios whose file name contains it.
+const only = process.env['BENCH_ONLY'] ?? '';
+const scenarios = readdirSync(scenarioDir).filter((f) => f.endsWith('.ts') && f.includes(only)).sort();
 
 /** Bundles one scenario for the browser. */
 async function bundle(file: string): Promise<string> {

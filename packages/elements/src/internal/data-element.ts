@@ -8,6 +8,9 @@ import { adapterContext, attachContextRoot, settingsContext, type HanseiSettings
 import { HanseiElement } from './hansei-element.js';
 import { getLocale } from './localization.js';
 
+/** The settings of elements without a provider (see `settings`). */
+let defaults: HanseiSettings | undefined;
+
 /**
  * Base class of the elements that show or change data: their adapter is their own `adapter`
  * property when set, else the one of the nearest `<hansei-provider>`; their settings (time zone,
@@ -41,14 +44,13 @@ export class HanseiDataElement extends HanseiElement {
 
   /** The settings in use: the provider's, else the page's locale, the viewer's time zone, core's guideline. */
   get settings(): HanseiSettings {
-    return (
-      this.providedSettings ?? {
-        locale: getLocale(),
-        timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
-        guideline: DEFAULT_SEVERITY_GUIDELINE,
-        person: null,
-      }
-    );
+    if (this.providedSettings) return this.providedSettings;
+    const locale = getLocale();
+    // Asked often (per row of a long list): the same object while the locale stays.
+    if (defaults?.locale !== locale) {
+      defaults = { locale, timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone, guideline: DEFAULT_SEVERITY_GUIDELINE, person: null };
+    }
+    return defaults;
   }
 
   /** What an element shows instead of its content when it has no adapter: says so and how to fix it. */

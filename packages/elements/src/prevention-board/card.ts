@@ -1,5 +1,5 @@
 /** One card of the prevention board: the action, its incidents, owner, due date, link and flags. */
-import { html, nothing, svg, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { msg, str } from '@lit/localize';
 import type { Id, IsoDate } from '@hansei/core';
@@ -39,7 +39,6 @@ export interface CardMoveState {
   readonly dropBefore: boolean;
 }
 
-const gripIcon = svg`<circle cx="5.5" cy="3.5" r="1.2"></circle><circle cx="10.5" cy="3.5" r="1.2"></circle><circle cx="5.5" cy="8" r="1.2"></circle><circle cx="10.5" cy="8" r="1.2"></circle><circle cx="5.5" cy="12.5" r="1.2"></circle><circle cx="10.5" cy="12.5" r="1.2"></circle>`;
 
 /** The link to the tracker, only for http and https (anything else shows as plain text). */
 export function trackerLink(url: string): { readonly href: string | null; readonly text: string } {
@@ -133,7 +132,7 @@ export function renderCard(card: CardView, lane: number, move: CardMoveState, he
             aria-label=${msg(str`Move ${action.title}`, { desc: 'Prevention board: accessible name of the button that picks a card up' })}
             aria-describedby="instructions"
           >
-            <svg class="grip" viewBox="0 0 16 16" aria-hidden="true" focusable="false">${gripIcon}</svg>${msg('Move', { desc: 'Prevention board: the button that picks a card up to move it' })}
+            <span class="grip" aria-hidden="true"></span>${msg('Move', { desc: 'Prevention board: the button that picks a card up to move it' })}
           </button>
           ${helpers.menu(card, lane)}
           ${action.status === 'done' && action.effectiveness === 'unverified' && !missed && !card.saving

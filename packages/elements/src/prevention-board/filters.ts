@@ -112,10 +112,11 @@ export function renderFilters(bar: FilterBar): TemplateResult {
 }
 
 /** The balance of short-term and root-cause work among the actions shown (won't do left out). */
-export function renderBalance(mix: ActionMix, locale: string, oneIncident: boolean): TemplateResult {
+export function renderBalance(mix: ActionMix, percent: (share: number) => string, oneIncident: boolean): TemplateResult {
   const short = mix.byHorizon.short_term;
   const root = mix.byHorizon.root_cause;
-  const share = mix.rootCauseShare === null ? null : new Intl.NumberFormat(locale, { style: 'percent' }).format(Math.floor(mix.rootCauseShare * 100) / 100);
+  // Truncated, never rounded up: 66.7 % is "66%".
+  const share = mix.rootCauseShare === null ? null : percent(Math.floor(mix.rootCauseShare * 100) / 100);
   const warn = mix.needsRootCause && (mix.total > 0 || oneIncident);
   return html`<section class="balance ${warn ? 'warn' : ''}" part="balance" aria-labelledby="balance-title">
     <h3 id="balance-title">${msg('Short-term and root-cause work', { desc: 'Prevention board: heading of the balance of action kinds' })}</h3>

@@ -20,6 +20,8 @@ export class Labels {
   #dateFormat: Intl.DateTimeFormat | null = null;
   #dayFormat: Intl.NumberFormat | null = null;
   #collator: Intl.Collator | null = null;
+  #percent: Intl.NumberFormat | null = null;
+  #settings: HanseiSettings | null = null;
 
   constructor(source: () => { readonly data: BoardData; readonly settings: HanseiSettings }) {
     this.#source = source;
@@ -31,10 +33,24 @@ export class Labels {
     this.#dateFormat = null;
     this.#dayFormat = null;
     this.#collator = null;
+    this.#percent = null;
+    this.#settings = null;
+  }
+
+  /** The settings as at the last reset (the board resets when they change). */
+  get #current(): HanseiSettings {
+    this.#settings ??= this.#source().settings;
+    return this.#settings;
   }
 
   get #locale(): string {
-    return this.#source().settings.locale;
+    return this.#current.locale;
+  }
+
+  /** A share in percent, e.g. "66%". */
+  percent(share: number): string {
+    this.#percent ??= new Intl.NumberFormat(this.#locale, { style: 'percent' });
+    return this.#percent.format(share);
   }
 
   personName(id: Id): string {
@@ -45,7 +61,8 @@ export class Labels {
   incident(id: Id): IncidentLabel {
     let label = this.#incidents.get(id);
     if (!label) {
-      const { data, settings } = this.#source();
+      const { data } = this.#source();
+      const settings = this.#current;
       const incident = data.incidents.get(id);
       if (!incident) label = { code: null, tone: 'unknown', title: id };
       else {

@@ -238,4 +238,34 @@ describe('hansei-prevention-board: moves', () => {
     expect(heard.at(-1)?.message).to.equal('Failover runbook and drill for the payment gateway was not moved.');
     expect((await source.getAction('act_0045')).status).to.equal('todo');
   });
+
+  it('renders a long column 50 cards at a time, and always the place a move aims at', async () => {
+    const source = memory();
+    for (let i = 1; i <= 70; i++) await source.createAction({ title: `Extra check ${i}`, incidentIds: ['inc_0020'], kind: 'detect' });
+    const el = await board(source);
+    expect(ids(el, 'todo')).to.have.length(50);
+    const more = column(el, 'todo').querySelector<HTMLButtonElement>('[data-more] button')!;
+    expect(text(more)).to.equal('Show 27 more (27 not shown yet)');
+    // A keyboard move to the end of the column shows the end.
+    card(el, 'act_0017').querySelector<HTMLButtonElement>('.move')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await sendKeys({ press: 'End' });
+    await el.updateComplete;
+    expect(ids(el, 'todo')).to.have.length(77);
+    expect(column(el, 'todo').querySelector('.drop-end')).to.exist;
+    await sendKeys({ press: 'Enter' });
+    await settled(el);
+    expect(ids(el, 'todo').at(-1)).to.equal('act_0017');
+    expect(root(el).activeElement === card(el, 'act_0017').querySelector('.move'), 'focus on the moved card').to.equal(true);
+    // Show more renders the rest, and focus goes to the first card it added.
+    el.filter = { kinds: ['detect'] };
+    await el.updateComplete;
+    el.filter = {};
+    await el.updateComplete;
+    expect(ids(el, 'todo')).to.have.length(50);
+    column(el, 'todo').querySelector<HTMLButtonElement>('[data-more] button')!.click();
+    await el.updateComplete;
+    expect(ids(el, 'todo')).to.have.length(77);
+    expect(column(el, 'todo').querySelector('[data-more]')).to.equal(null);
+  });
 });
