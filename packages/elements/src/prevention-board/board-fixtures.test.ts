@@ -36,7 +36,7 @@ export function text(node: Element | ShadowRoot): string {
 
 /** Waits until the board has loaded and no write is under way. */
 export async function settled(el: HanseiPreventionBoard): Promise<void> {
-  await waitUntil(() => root(el).querySelector('section.board[aria-busy="false"]') !== null, 'the board did not settle');
+  await waitUntil(() => root(el).querySelector('section.board[aria-busy="false"]') !== null, 'the board did not settle', { timeout: 5000 });
   await el.updateComplete;
 }
 

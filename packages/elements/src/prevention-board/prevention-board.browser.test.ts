@@ -1,6 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { emulateMedia, setViewport } from '@web/test-runner-commands';
-import { HanseiError, type HanseiAdapter } from '@hansei/adapters';
+import { HanseiError } from '@hansei/adapters';
+import type { MemoryAdapter } from '@hansei/adapters/memory';
 import { setLocale } from '../internal/localization.js';
 import { HanseiPreventionBoard } from './prevention-board.js';
 import { board, card, column, ids, listen, memory, root, settled, text, withCapabilities } from './board-fixtures.test.js';
@@ -210,16 +211,21 @@ describe('hansei-prevention-board', () => {
       await waitUntil(() => !ids(el, 'todo').includes(created.id), 'the deleted action stayed');
     });
 
-    it('is read-only for a viewer, a read-only adapter, or with readonly', async () => {
-      const source = memory();
-      for (const adapter of [source.as('viewer'), withCapabilities(source, { write: [] })] as HanseiAdapter[]) {
-        const el = await board(adapter);
+    for (const [who, make] of [
+      ['a viewer', (source: MemoryAdapter) => source.as('viewer')],
+      ['a read-only adapter', (source: MemoryAdapter) => withCapabilities(source, { write: [] })],
+    ] as const) {
+      it(`is read-only for ${who}`, async () => {
+        const el = await board(make(memory()));
         expect(root(el).querySelector('.move, .menu-button, .verify')).to.equal(null);
         expect(card(el, 'act_0017').hasAttribute('draggable')).to.equal(false);
         expect(text(root(el).querySelector('[role="note"]')!)).to.equal('You can see the board but not change it.');
         await expect(el).to.be.accessible();
-      }
-      const el = await board(source);
+      });
+    }
+
+    it('is read-only with readonly', async () => {
+      const el = await board(memory());
       expect(root(el).querySelector('.move')).to.exist;
       el.readonly = true;
       await el.updateComplete;
