@@ -107,9 +107,9 @@ if (wanted('browser')) {
 }
 
 /** A node:test suite of tests/ (files relative to tests/), counted like the packages' suites. */
-async function testsSuite(name, files) {
+async function testsSuite(name, files, env = {}) {
   console.log(`\n=== ${name}: node tests`);
-  const { code, output } = await run('node', ['--conditions=source', '--import', 'tsx', '--test', '--test-reporter=spec', ...files], {}, join(root, 'tests'));
+  const { code, output } = await run('node', ['--conditions=source', '--import', 'tsx', '--test', '--test-reporter=spec', ...files], env, join(root, 'tests'));
   const counts = nodeCounts(output);
   if (!counts) record(name, { passed: 0, failed: 1, skipped: 0 }, `no test counts (exit ${code})`);
   else if (code !== 0 && counts.failed === 0) record(name, { ...counts, failed: 1 }, `exit ${code}`);
@@ -135,7 +135,9 @@ if (wanted('stories') && existsSync(join(root, '.storybook'))) {
 if (wanted('embedding') && existsSync(join(root, 'tests', 'embedding'))) {
   // The single-file bundles, the examples (plain HTML, React, Vue, strict CSP) and their types.
   const files = readdirSync(join(root, 'tests', 'embedding')).filter((f) => f.endsWith('.test.ts')).sort();
-  if (files.length) await testsSuite('embedding (Chromium)', files.map((f) => `embedding/${f}`));
+  // After a successful `pnpm build` (checks) the bundles, declarations and examples are fresh.
+  const built = results.some((r) => r.name === 'build' && r.failed === 0);
+  if (files.length) await testsSuite('embedding (Chromium)', files.map((f) => `embedding/${f}`), built ? { HANSEI_BUILT: '1' } : {});
 }
 
 const total = results.reduce(

@@ -14,7 +14,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'puppeteer-core';
 import { launchChromium, watchPage } from '../support/chromium.js';
 import { ROOT, startStaticServer, type StaticServer } from '../support/static-server.js';
-import { axe, buildEverything, JAPANESE, shadowText, startHansei, STRICT_CSP, type HanseiServer } from './setup.js';
+import { axe, build, JAPANESE, shadowText, startHansei, STRICT_CSP, type HanseiServer } from './setup.js';
 
 let browser: Browser;
 let site: StaticServer;
@@ -24,7 +24,7 @@ const WATCH_CSP = `window.__cspViolations = [];
 document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(e.violatedDirective + ' ' + (e.blockedURI || '') + ' ' + (e.sample || '')));`;
 
 before(async () => {
-  await buildEverything();
+  await build({ examples: true });
   site = await startStaticServer({
     mounts: { '/': ROOT },
     // The CSP example carries its policy in a <meta>; the built React and Vue apps get a strict

@@ -23,11 +23,16 @@ export function exec(command: string, args: readonly string[], env: Record<strin
   });
 }
 
-/** The bundles (packages/elements/dist/bundle) and the examples' Vite builds, fresh. */
-export async function buildEverything(): Promise<void> {
+/**
+ * The manifest and declarations (`pnpm analyze`), the bundles (packages/elements/dist/bundle)
+ * and, with `examples`, the examples' Vite builds, fresh. Skipped when tests/run.mjs has just
+ * built the whole workspace (HANSEI_BUILT=1), which makes all of them.
+ */
+export async function build(options: { readonly examples: boolean }): Promise<void> {
+  if (process.env['HANSEI_BUILT'] === '1') return;
   await exec('pnpm', ['run', 'analyze']);
   await exec('pnpm', ['--filter', '@hansei/elements', 'run', 'bundle']);
-  await exec('pnpm', ['--filter', '@hansei/examples', 'run', 'build']);
+  if (options.examples) await exec('pnpm', ['--filter', '@hansei/examples', 'run', 'build']);
 }
 
 /** A strict policy, as a response header: no inline script or style, no eval. */

@@ -39,9 +39,13 @@ export function definedElements() {
 /** Entry name (output file without `.js`) to the source it bundles. */
 export function bundleEntries() {
   const names = definedElements();
-  const entries = Object.fromEntries(names.map((name) => [name, { path: join(PACKAGE, 'src/define', `${name}.ts`) }]));
+  // Every element bundle also follows the page's locale across bundles (internal/page-locale.ts).
+  const FOLLOW = "import './internal/page-locale.js';";
+  const entries = Object.fromEntries(
+    names.map((name) => [name, { contents: `${FOLLOW}\nexport * from './define/${name}.js';`, resolveDir: join(PACKAGE, 'src') }]),
+  );
   entries.all = {
-    contents: [...names.map((name) => `import './define/${name}.js';`), "export * from './index.js';"].join('\n'),
+    contents: [FOLLOW, ...names.map((name) => `import './define/${name}.js';`), "export * from './index.js';"].join('\n'),
     resolveDir: join(PACKAGE, 'src'),
   };
   entries.adapters = { contents: "export * from '@hansei/adapters';", resolveDir: PACKAGE };

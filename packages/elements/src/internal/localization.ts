@@ -66,26 +66,9 @@ export async function setLocale(tag: string): Promise<Locale> {
 
 /**
  * The locale chosen last on this page, shared by every copy of this module: each single-file
- * bundle (dist/bundle/<name>.js) carries its own @lit/localize, and all must speak one language.
+ * bundle (dist/bundle/<name>.js) carries its own @lit/localize, and all must speak one language
+ * (see `page-locale.ts`).
  */
-const PAGE_LOCALE = Symbol.for('hansei.locale');
-type PageGlobal = { [PAGE_LOCALE]?: Locale };
+export const PAGE_LOCALE = Symbol.for('hansei.locale');
+export type PageGlobal = { [PAGE_LOCALE]?: Locale };
 
-/**
- * Follows the locale another copy of the kit switches to (@lit/localize announces it on
- * `window`), and the one chosen before this copy loaded.
- */
-function followOtherCopies(): void {
-  if (typeof window === 'undefined') return;
-  window.addEventListener('lit-localize-status', (event) => {
-    const { detail } = event as CustomEvent<{ status: string; readyLocale?: string }>;
-    if (detail.status !== 'ready' || !detail.readyLocale) return;
-    const locale = resolveLocale(detail.readyLocale);
-    // Only the page's latest choice: a late announcement of an older one is not followed.
-    if (locale !== getLocale() && locale === (globalThis as PageGlobal)[PAGE_LOCALE]) void setLocale(locale);
-  });
-  const chosen = (globalThis as PageGlobal)[PAGE_LOCALE];
-  if (chosen && chosen !== getLocale()) void setLocale(chosen);
-}
-
-followOtherCopies();
