@@ -57,6 +57,8 @@ export class PortalApp extends HanseiElement {
     addEventListener('offline', this.#onConnectivity);
     this.addEventListener('portal-navigate', this.#onNavigate);
     document.addEventListener('click', this.#onClick);
+    // Fetch the view's code while the session is checked, not after.
+    if (this.route.view !== 'sign-in') loadView(this.route).catch(() => undefined);
     void resume().then((connection) => {
       this.starting = false;
       if (connection) this.#connected(connection);
