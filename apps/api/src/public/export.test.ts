@@ -61,7 +61,7 @@ for (const { name, open } of databasesUnderTest()) {
       assert.match(home, /<meta name="hansei-api" content="https:\/\/api\.example\.com">/);
       assert.match(await readFile(join(dir, 'ja/index.html'), 'utf8'), /<p>[^<]+ \/ja\/<\/p>/);
       assert.match(await readFile(join(dir, '404.html'), 'utf8'), /\/nope/);
-      assert.match(await readFile(join(dir, '_headers'), 'utf8'), /\/assets\/\*\n  Cache-Control: public, max-age=31536000, immutable/);
+      assert.match(await readFile(join(dir, '_headers'), 'utf8'), /\/assets\/\*\n {2}Cache-Control: public, max-age=31536000, immutable/);
     });
 
     it('writes what the server serves', async () => {

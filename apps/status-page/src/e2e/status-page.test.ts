@@ -57,7 +57,7 @@ describe('the status page in Chromium, served by hansei serve', () => {
       const maintenances = await shownText(page, 'maintenances');
       for (const m of snapshot.maintenances) assert.ok(maintenances.includes(m.title), m.title);
       // Every component is there; those in an all-operational group behind its disclosure (native <details>).
-      const components = await page.evaluate(() => document.getElementById('components')!.shadowRoot!.querySelector('.list')!.textContent!);
+      const components = await page.evaluate(() => document.getElementById('components')!.shadowRoot!.querySelector('.list')!.textContent);
       const shown = snapshot.components.filter((c) => !(c.onlyShowIfDegraded && c.status === 'operational'));
       for (const c of shown) assert.ok(components.includes(c.name), c.name);
       const groups = await page.evaluate(() => [...document.getElementById('components')!.shadowRoot!.querySelectorAll('details[part="group-details"] > summary')].map((s) => (s as HTMLElement).innerText));
@@ -113,7 +113,7 @@ describe('the status page in Chromium, served by hansei serve', () => {
       await page.waitForFunction(() => document.getElementById('time-zone')?.textContent !== 'Coordinated Universal Time');
       assert.equal(await page.evaluate(() => document.getElementById('time-zone')!.textContent), 'Japan Standard Time');
       const times = await page.evaluate(() =>
-        [...document.getElementById('incident')!.shadowRoot!.querySelectorAll('time[data-format="datetime"]')].map((t) => ({ at: t.getAttribute('datetime')!, text: t.textContent! })),
+        [...document.getElementById('incident')!.shadowRoot!.querySelectorAll('time[data-format="datetime"]')].map((t) => ({ at: t.getAttribute('datetime')!, text: t.textContent })),
       );
       assert.ok(times.length > 0);
       for (const { at, text } of times) {
@@ -203,7 +203,7 @@ describe('the status page in Chromium, served by hansei serve', () => {
       assert.equal(await page.evaluate(() => document.documentElement.lang), 'ja');
       const missing = await page.goto(`${site.url}/incidents/nope/`);
       assert.equal(missing?.status(), 404);
-      assert.match(await page.evaluate(() => document.querySelector('h1')!.textContent!), /Page not found/);
+      assert.match(await page.evaluate(() => document.querySelector('h1')!.textContent), /Page not found/);
     } finally {
       await page.close();
       await site.close();
