@@ -80,6 +80,11 @@ export const BUDGETS: readonly Budget[] = [
     maxGzip: 47 * 1024,
   },
   {
+    name: 'elements: hansei-postmortem, alone (with the drafts store, the Markdown renderer, blame detection and the prefill; the Markdown export and the other built-in templates load on demand)',
+    entry: 'packages/elements/src/define/postmortem.ts',
+    maxGzip: 56 * 1024,
+  },
+  {
     name: 'adapters: what the public status page imports (RestAdapter, status cache)',
     entry: 'packages/adapters/src/status.ts',
     maxGzip: 6 * 1024,

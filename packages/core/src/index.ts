@@ -20,6 +20,7 @@ export * from './answers.js';
 export * from './incident-rules.js';
 export * from './postmortem-rules.js';
 export * from './postmortem-templates.js';
+export * from './postmortem-template-library.js';
 export * from './blame.js';
 export * from './five-whys.js';
 export * from './postmortem-words.js';

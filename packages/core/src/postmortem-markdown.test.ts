@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { Postmortem, PreventionAction } from './domain.js';
 import { markdownText, parseMarkdown, type MdBlock } from './markdown.js';
 import { postmortemMarkdown } from './postmortem-markdown.js';
-import { GOOGLE_SRE_POSTMORTEM_TEMPLATE } from './postmortem-templates.js';
+import { GOOGLE_SRE_POSTMORTEM_TEMPLATE } from './postmortem-template-library.js';
 
 const pm: Postmortem = {
   id: 'pm_1',

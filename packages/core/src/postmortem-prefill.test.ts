@@ -4,7 +4,9 @@ import { demoDataset } from './demo.js';
 import type { Incident, IncidentUpdate, RoleAssignment, TimelineEvent } from './domain.js';
 import { DEFAULT_SEVERITY_GUIDELINE } from './guideline.js';
 import { markdownText, parseMarkdown } from './markdown.js';
+import { LIMITS } from './schemas.js';
 import {
+  SECTION_BODY_MAX,
   impactMarkdown,
   incidentBudgetUses,
   incidentFacts,
@@ -156,7 +158,8 @@ describe('postmortem prefill', () => {
   it('writes dates when the timeline spans days, and stays within a section when it is long', () => {
     const long = Array.from({ length: 400 }, (_, i) => event(`x${i}`, i * 10, 'note', `Check ${i}: ${'queue depth and worker count, all nominal. '.repeat(2)}`));
     const md = timelineMarkdown(timelineEntries({ updates: [] }, long), EN);
-    assert.ok(md.length <= 20_000, `${md.length} characters`);
+    assert.equal(SECTION_BODY_MAX, LIMITS.body);
+    assert.ok(md.length <= SECTION_BODY_MAX, `${md.length} characters`);
     assert.match(md, /^\| 11-24 09:00 \| \*\*Note\*\*: Check 0:/m);
     const [, left] = /\| … \| (\d+) more: see the incident's timeline \|$/.exec(md) ?? [];
     assert.ok(Number(left) > 0 && Number(left) < 400);

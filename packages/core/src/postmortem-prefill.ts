@@ -29,7 +29,6 @@ import { safeHref } from './markdown.js';
 import { incidentDurations, type IncidentDurations } from './metrics.js';
 import { COMPONENT_STATUS_WORDS, IMPACT_WORDS, INCIDENT_STATUS_WORDS, TIMELINE_KIND_WORDS, durationWords, wordOf } from './postmortem-words.js';
 import { escapeMarkdown, linkDestination, markdownCell } from './markdown-escape.js';
-import { LIMITS } from './schemas.js';
 import { toMs } from './time.js';
 
 /** What the prefill reads. Everything but the incident is optional: what is missing is left out. */
@@ -151,6 +150,12 @@ export function incidentFacts(input: PrefillInput): IncidentFacts {
   };
 }
 
+/**
+ * Most characters a section body holds (`LIMITS.body` of schemas.ts, written out here so the
+ * elements that prefill do not bundle every schema; a test keeps the two equal).
+ */
+export const SECTION_BODY_MAX = 20_000;
+
 /** Within a minute: an update and the `update_posted` event the backend logged for it are one thing. */
 const SAME_MOMENT_MS = 60_000;
 
@@ -213,7 +218,7 @@ export function timelineMarkdown(entries: readonly PrefillEntry[], format: Prefi
     const kind = e.source === 'update' ? `${wordOf(INCIDENT_STATUS_WORDS, e.kind as IncidentStatus, format.locale)}${ja ? '（更新）' : ' (update)'}` : wordOf(TIMELINE_KIND_WORDS, e.kind as TimelineEventKind, format.locale);
     return `| ${time(e.at)} | **${escapeMarkdown(kind)}**: ${markdownCell(e.body)}${linkMarkdown(e.link, ja ? 'データ' : 'data')} |`;
   });
-  const limit = LIMITS.body - 200;
+  const limit = SECTION_BODY_MAX - 200;
   let size = head.join('\n').length;
   let shown = 0;
   while (shown < rows.length && size + rows[shown]!.length + 1 <= limit) size += rows[shown++]!.length + 1;

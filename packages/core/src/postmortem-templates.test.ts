@@ -2,14 +2,12 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as v from 'valibot';
 import { POSTMORTEM_SECTION_KEYS } from './domain.js';
+import { BUILT_IN_POSTMORTEM_TEMPLATES, builtInTemplateProblem, findPostmortemTemplate } from './postmortem-template-library.js';
 import {
-  BUILT_IN_POSTMORTEM_TEMPLATES,
   DEFAULT_POSTMORTEM_TEMPLATE,
   DEFAULT_POSTMORTEM_TEMPLATE_ID,
   POSTMORTEM_GUIDED_SECTIONS,
-  builtInTemplateProblem,
   createdPostmortemTemplate,
-  findPostmortemTemplate,
   patchedPostmortemTemplate,
   sectionGuide,
 } from './postmortem-templates.js';
