@@ -1,8 +1,10 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { expect, userEvent, waitFor } from 'storybook/test';
 import { HanseiError, type HanseiAdapter } from '@hansei/adapters';
 import { MemoryAdapter, type MemoryAdapterOptions } from '@hansei/adapters/memory';
 import type { RoleDefinition } from '@hansei/core';
+import type { HanseiRoleBoard } from '@hansei/elements';
 import '@hansei/elements/define/role-board.js';
 
 /** The demo's clock: its open SEV2 (check-in delays, inc_0027) has a full team. */
@@ -160,4 +162,82 @@ export const Dark: Story = {
 /** 320 px wide: the roles stack above the people. */
 export const Narrow: Story = {
   decorators: [(story) => html`<div style="inline-size: 320px">${story()}</div>`],
+};
+
+/** The board inside a story, once it shows its roles. */
+async function loadedBoard(canvasElement: HTMLElement): Promise<HanseiRoleBoard> {
+  const board = canvasElement.querySelector<HanseiRoleBoard>('hansei-role-board')!;
+  await waitFor(() => expect(board.shadowRoot?.querySelector('li[data-role]')).toBeTruthy(), { timeout: 5000 });
+  await board.updateComplete;
+  return board;
+}
+
+/** The live region's words (what a screen reader hears). */
+function announced(board: HanseiRoleBoard): string {
+  return board.shadowRoot?.querySelector('[data-hansei-announcer="polite"]')?.textContent?.trim() ?? '';
+}
+
+function grab(board: HanseiRoleBoard, personId: string): HTMLButtonElement {
+  const button = board.shadowRoot?.querySelector<HTMLButtonElement>(`[data-person="${personId}"] .grab`);
+  if (!button) throw new Error(`No grab button for ${personId}`);
+  return button;
+}
+
+/**
+ * The keyboard alternative to a drag: Enter picks Yui Tanaka up, the arrow keys choose a role
+ * (the first is a hand-off of command, the next Deputy), Enter drops, and the board says what
+ * happened.
+ */
+export const KeyboardMove: Story = {
+  play: async ({ canvasElement }) => {
+    const board = await loadedBoard(canvasElement);
+    grab(board, 'per_tanaka').focus();
+    await userEvent.keyboard('{Enter}');
+    await waitFor(() => expect(grab(board, 'per_tanaka').getAttribute('aria-pressed')).toBe('true'));
+    await userEvent.keyboard('{ArrowDown}');
+    await waitFor(() => expect(board.shadowRoot?.activeElement?.getAttribute('data-role')).toBe('deputy'));
+    await userEvent.keyboard('{Enter}');
+    await waitFor(() => expect(announced(board)).toBe('Yui Tanaka is now Deputy.'), { timeout: 5000 });
+  },
+};
+
+/** Escape puts a picked-up person back where they were, with focus on them. */
+export const KeyboardCancel: Story = {
+  play: async ({ canvasElement }) => {
+    const board = await loadedBoard(canvasElement);
+    grab(board, 'per_tanaka').focus();
+    await userEvent.keyboard('{Enter}');
+    await waitFor(() => expect(grab(board, 'per_tanaka').getAttribute('aria-pressed')).toBe('true'));
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect(announced(board)).toBe('Cancelled. Yui Tanaka was not moved.'));
+    await expect(board.shadowRoot?.activeElement).toBe(grab(board, 'per_tanaka'));
+  },
+};
+
+/** The menu alternative: a person's menu lists every role they can take; arrow down to Deputy, Enter. */
+export const MenuMove: Story = {
+  play: async ({ canvasElement }) => {
+    const board = await loadedBoard(canvasElement);
+    const button = board.shadowRoot?.querySelector<HTMLButtonElement>('[data-person="per_nakamura"] .menu-button');
+    if (!button) throw new Error('No menu button for Mei Nakamura');
+    button.focus();
+    await userEvent.keyboard('{Enter}');
+    await waitFor(() => expect(button.getAttribute('aria-expanded')).toBe('true'));
+    await userEvent.keyboard('{ArrowDown}');
+    await userEvent.keyboard('{Enter}');
+    await waitFor(() => expect(announced(board)).toBe('Mei Nakamura is now Deputy.'), { timeout: 5000 });
+  },
+};
+
+/** The keyboard move in Japanese: the same keys, the instructions and announcements in Japanese. */
+export const KeyboardMoveJapanese: Story = {
+  globals: { locale: 'ja' },
+  play: async ({ canvasElement }) => {
+    const board = await loadedBoard(canvasElement);
+    grab(board, 'per_tanaka').focus();
+    await userEvent.keyboard('{Enter}');
+    await userEvent.keyboard('{ArrowDown}');
+    await userEvent.keyboard('{Enter}');
+    await waitFor(() => expect(announced(board)).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/), { timeout: 5000 });
+  },
 };
