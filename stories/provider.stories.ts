@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { expect, waitFor } from 'storybook/test';
-import { HanseiError, StatuspageAdapter, type HanseiAdapter } from '@hansei/adapters';
+import { HanseiError, type HanseiAdapter, type StatuspageAdapter } from '@hansei/adapters';
 import { MemoryAdapter, type MemoryAdapterOptions } from '@hansei/adapters/memory';
 import type { HanseiProvider } from '@hansei/elements';
 import '@hansei/elements/define/provider.js';
