@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { ActionKind, ActionStatus, Incident, PreventionAction } from './domain.js';
+import type { ActionStatus, Incident, PreventionAction } from './domain.js';
 import {
   actionLanes,
   boardColumns,
@@ -25,7 +25,7 @@ function action(id: string, status: ActionStatus, rank: string, more: Partial<Pr
     description: '',
     incidentIds: ['inc1'],
     postmortemId: null,
-    kind: 'prevent' as ActionKind,
+    kind: 'prevent',
     ownerId: null,
     dueDate: null,
     status,
@@ -105,7 +105,8 @@ describe('planActionMove', () => {
     const plan = planActionMove(broken, 'z', { status: 'todo', after: 'x' });
     assert.deepEqual(plan?.move, { status: 'todo', afterId: 'x', beforeId: 'y' });
     assert.equal(plan?.rank, null);
-    assert.equal(withMove(broken[2]!, plan!).rank, 'V');
+    assert.ok(plan);
+    assert.equal(withMove(broken[2]!, plan).rank, 'V');
   });
 
   it('says what is wrong with a place', () => {

@@ -11,6 +11,7 @@ export { adapterContext, settingsContext, type HanseiSettings } from './internal
 export { HanseiIncidentForm, type IncidentDeclaredDetail, type IncidentUpdatedDetail, type IncidentFormUpdateValue, type IncidentTemplate } from './incident-form/incident-form.js';
 export { HanseiRoleBoard, type RoleChangeDetail, type RoleErrorDetail } from './role-board/role-board.js';
 export { HanseiIncidentTimeline, type TimelineEventAddedDetail } from './incident-timeline/incident-timeline.js';
+export { HanseiPreventionBoard, type ActionMovedDetail, type ActionUpdatedDetail, type ActionErrorDetail } from './prevention-board/prevention-board.js';
 export { Announcer, type AnnounceDetail, type AnnouncerOptions, type Politeness } from './internal/announcer.js';
 export { renderMarkdown, markdownStyles, type MarkdownSource } from './internal/markdown.js';
 export { HanseiStatusElement } from './internal/status-element.js';

@@ -4,7 +4,10 @@ import { fixture, html, nextFrame, waitUntil } from '@open-wc/testing';
 import type { HanseiAdapter } from '@hansei/adapters';
 import { MemoryAdapter } from '@hansei/adapters/memory';
 import type { AnnounceDetail } from '../internal/announcer.js';
+// The class module registers nothing (the define module does); imported for its tag's type.
+import './prevention-board.js';
 import type { HanseiPreventionBoard } from './prevention-board.js';
+import type { LaneKind } from '@hansei/core';
 
 /** The demo's clock; in Tokyo it is 2026-11-25 then. */
 export const NOW = Date.parse('2026-11-25T09:30:00.000Z');
@@ -40,7 +43,7 @@ export async function settled(el: HanseiPreventionBoard): Promise<void> {
   await el.updateComplete;
 }
 
-export async function board(source: HanseiAdapter, attributes: { lanes?: string; incidentId?: string } = {}): Promise<HanseiPreventionBoard> {
+export async function board(source: HanseiAdapter, attributes: { lanes?: LaneKind | 'none'; incidentId?: string } = {}): Promise<HanseiPreventionBoard> {
   const el = await fixture<HanseiPreventionBoard>(
     html`<hansei-prevention-board today=${TODAY} lanes=${attributes.lanes ?? 'none'} incident-id=${attributes.incidentId ?? ''} .adapter=${source}></hansei-prevention-board>`,
   );

@@ -107,15 +107,15 @@ export class BoardMoves implements ReactiveController {
   }
 
   /**
-   * Where the drop indicator goes in a lane's column: before card `id`, at the `end`, or
-   * nowhere (null).
+   * Where the drop indicator goes in a lane's column: before card `before`, or at the end
+   * (`before` null); null: nowhere.
    */
-  indicator(lane: number, status: ActionStatus): Id | 'end' | null {
+  indicator(lane: number, status: ActionStatus): { readonly before: Id | null } | null {
     const target = this.target;
     if (!target || !this.moving || target.lane !== lane || target.status !== status) return null;
     const moving = this.moving;
     if (target.lane === moving.lane && target.status === moving.status && target.index === this.#origin(moving).index) return null;
-    return this.#others(lane, status)[target.index] ?? 'end';
+    return { before: this.#others(lane, status)[target.index] ?? null };
   }
 
   /** The place a target stands for. */

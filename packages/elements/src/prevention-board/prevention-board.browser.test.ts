@@ -1,6 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { emulateMedia, setViewport } from '@web/test-runner-commands';
-import { HanseiError } from '@hansei/adapters';
+import { HanseiError, type HanseiAdapter } from '@hansei/adapters';
 import type { MemoryAdapter } from '@hansei/adapters/memory';
 import { setLocale } from '../internal/localization.js';
 import { HanseiPreventionBoard } from './prevention-board.js';
@@ -235,11 +235,12 @@ describe('hansei-prevention-board', () => {
     it('says what is missing, loading, failing and empty', async () => {
       const none = await fixture<HanseiPreventionBoard>(html`<hansei-prevention-board></hansei-prevention-board>`);
       expect(text(root(none))).to.contain('No data source');
-      const slow = await fixture<HanseiPreventionBoard>(html`<hansei-prevention-board .adapter=${memory({ latencyMs: 80 })}></hansei-prevention-board>`);
+      const slowAdapter: HanseiAdapter = memory({ latencyMs: 80 });
+      const slow = await fixture<HanseiPreventionBoard>(html`<hansei-prevention-board .adapter=${slowAdapter}></hansei-prevention-board>`);
       expect(text(root(slow))).to.contain('Loading prevention actions');
       await settled(slow);
       let fail = true;
-      const failing = memory({ failWith: ({ method }) => (fail && method === 'listActions' ? new HanseiError({ kind: 'unavailable', message: 'The server is down for a moment.' }) : null) });
+      const failing: HanseiAdapter = memory({ failWith: ({ method }) => (fail && method === 'listActions' ? new HanseiError({ kind: 'unavailable', message: 'The server is down for a moment.' }) : null) });
       const el = await fixture<HanseiPreventionBoard>(html`<hansei-prevention-board .adapter=${failing}></hansei-prevention-board>`);
       await waitUntil(() => root(el).querySelector('[role="alert"]'));
       expect(text(root(el).querySelector('[role="alert"]')!)).to.contain('The server is down for a moment.');

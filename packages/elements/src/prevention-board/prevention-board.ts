@@ -686,6 +686,7 @@ export class HanseiPreventionBoard extends HanseiDataElement implements MoveHost
       ${lane.columns.map((column) => {
         const heading = `c-${index}-${column.status}`;
         const indicator = this.#moves.indicator(index, column.status);
+        const dropBefore = indicator?.before ?? null;
         const moving = this.#moves.moving;
         return html`<div class="column status-${column.status}" part="column" role="group" data-drop-column data-lane=${index} data-status=${column.status} aria-labelledby=${heading}>
           ${kind === 'none'
@@ -700,12 +701,12 @@ export class HanseiPreventionBoard extends HanseiDataElement implements MoveHost
                 const id = card.action.id;
                 const isMoving = moving !== null && moving.id === id && moving.lane === index;
                 const menuOpen = this.#menus.open === this.#menuId(index, id);
-                return guard([card, index, isMoving, indicator === id, menuOpen, this.#cardEpoch], () =>
-                  renderCard(card, index, { moving: isMoving, dropBefore: indicator === id }, helpers),
+                return guard([card, index, isMoving, dropBefore === id, menuOpen, this.#cardEpoch], () =>
+                  renderCard(card, index, { moving: isMoving, dropBefore: dropBefore === id }, helpers),
                 );
               },
             )}
-            ${indicator === 'end' ? html`<li class="drop-end" aria-hidden="true"></li>` : nothing}
+            ${indicator !== null && indicator.before === null ? html`<li class="drop-end" aria-hidden="true"></li>` : nothing}
             ${this.#renderMore(index, column.status, column.cards.length)}
           </ol>
         </div>`;
