@@ -1,7 +1,7 @@
 /** The board's filters and swimlane choice, and the balance of short-term and root-cause work. */
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { styleProps } from '../internal/style-props.js';
 import { msg, str } from '@lit/localize';
 import { ACTION_KINDS, ACTION_HORIZON, LANE_KINDS, isFiltering, type ActionFilter, type ActionKind, type ActionMix, type Id, type LaneKind } from '@hansei/core';
 import { kindWords, laneKindWords } from './words.js';
@@ -127,7 +127,7 @@ export function renderBalance(mix: ActionMix, percent: (share: number) => string
     </p>
     ${mix.total > 0
       ? html`<div class="balance-bar" aria-hidden="true">
-          <span class="bar-short" style=${styleMap({ flexGrow: String(short) })}></span><span class="bar-root" style=${styleMap({ flexGrow: String(root) })}></span>
+          <span class="bar-short" style=${styleProps({ 'flex-grow': String(short) })}></span><span class="bar-root" style=${styleProps({ 'flex-grow': String(root) })}></span>
         </div>`
       : nothing}
     ${warn
