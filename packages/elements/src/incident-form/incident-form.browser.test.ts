@@ -3,6 +3,7 @@ import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { defineAdapter, HanseiError, type HanseiAdapter } from '@hansei/adapters';
 import { MemoryAdapter } from '@hansei/adapters/memory';
 import { createDrafts, openOfflineStore, type Drafts } from '@hansei/adapters/offline';
+import { freshDrafts as sharedFreshDrafts } from '../internal/drafts-fixtures.test.js';
 import { DEFAULT_SEVERITY_GUIDELINE, type IncidentCreateRequest, type SeverityGuideline } from '@hansei/core';
 import { HanseiIncidentForm, type IncidentTemplate } from './incident-form.js';
 import { emptyModel } from './model.js';
@@ -19,23 +20,10 @@ const DRAFT_KEY = { element: 'hansei-incident-form', entity: 'new' } as const;
 /** The demo backend in memory (typed as the interface, as an element sees it). */
 const memory = (options: ConstructorParameters<typeof MemoryAdapter>[0] = {}): HanseiAdapter => new MemoryAdapter({ now: () => NOW, ...options });
 
-let dbCounter = 0;
 const cleanups: (() => void | Promise<void>)[] = [];
 
 /** A drafts store of its own (a fresh IndexedDB database), removed after the test. */
-async function freshDrafts(name = `hansei-form-test-${Date.now()}-${dbCounter++}`): Promise<Drafts & { dbName: string }> {
-  const store = await openOfflineStore({ name });
-  const drafts = createDrafts(store);
-  cleanups.push(async () => {
-    drafts.dispose();
-    store.close();
-    await new Promise((resolve) => {
-      const request = indexedDB.deleteDatabase(name);
-      request.onsuccess = request.onerror = request.onblocked = resolve;
-    });
-  });
-  return Object.assign(drafts, { dbName: name });
-}
+const freshDrafts = (name?: string) => sharedFreshDrafts(cleanups, name);
 
 function $<T extends Element = HTMLElement>(el: HanseiIncidentForm, selector: string): T {
   const found = el.shadowRoot?.querySelector<T>(selector);

@@ -8,7 +8,8 @@
 import { fixture, html, waitUntil } from '@open-wc/testing';
 import type { HanseiAdapter } from '@hansei/adapters';
 import { MemoryAdapter } from '@hansei/adapters/memory';
-import { createDrafts, openOfflineStore, type Drafts } from '@hansei/adapters/offline';
+import type { Drafts } from '@hansei/adapters/offline';
+import { freshDrafts as sharedFreshDrafts } from '../internal/drafts-fixtures.test.js';
 import { HanseiPostmortem } from './postmortem.js';
 
 export const NOW = Date.UTC(2026, 10, 25, 9, 30);
@@ -20,23 +21,10 @@ export const NO_PM_INCIDENT = 'inc_0024';
 /** The demo backend in memory. */
 export const memory = (options: ConstructorParameters<typeof MemoryAdapter>[0] = {}): MemoryAdapter => new MemoryAdapter({ now: () => NOW, ...options });
 
-let dbCounter = 0;
 export const cleanups: (() => void | Promise<void>)[] = [];
 
 /** A drafts store of its own (a fresh IndexedDB database), removed after the test. */
-export async function freshDrafts(name = `hansei-pm-test-${Date.now()}-${dbCounter++}`): Promise<Drafts> {
-  const store = await openOfflineStore({ name });
-  const drafts = createDrafts(store);
-  cleanups.push(async () => {
-    drafts.dispose();
-    store.close();
-    await new Promise((resolve) => {
-      const request = indexedDB.deleteDatabase(name);
-      request.onsuccess = request.onerror = request.onblocked = resolve;
-    });
-  });
-  return drafts;
-}
+export const freshDrafts = (name?: string): Promise<Drafts> => sharedFreshDrafts(cleanups, name);
 
 export async function cleanUp(): Promise<void> {
   for (const undo of cleanups.splice(0)) await undo();

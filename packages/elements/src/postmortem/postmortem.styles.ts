@@ -1,53 +1,21 @@
 import { css } from 'lit';
 import { markdownStyles } from '../internal/markdown.js';
-import { visuallyHiddenStyles } from '../internal/shared-styles.js';
+import { formBaseStyles, visuallyHiddenStyles } from '../internal/shared-styles.js';
 
 const documentStyles = css`
   :host {
-    --_muted: var(--hansei-color-muted, light-dark(#59636e, #9198a1));
-    --_subtle: var(--hansei-color-subtle, light-dark(#f6f8fa, #151b23));
-    --_error: var(--_hansei-status-critical);
     --_warn: var(--_hansei-status-minor);
-
-    display: block;
-    container-type: inline-size;
-    min-width: 0;
-    color: var(--_hansei-color-text);
-    background: var(--_hansei-color-surface);
-    font-family: var(--_hansei-font-family);
-    font-size: var(--_hansei-font-size);
-    line-height: 1.55;
-  }
-  *,
-  *::before,
-  *::after {
-    box-sizing: border-box;
-  }
-  h2,
-  h3,
-  h4,
-  h5,
-  p,
-  ul,
-  ol,
-  dl,
-  dd,
-  fieldset {
-    margin: 0;
   }
   h2 {
     font-size: 1.45em;
-    line-height: 1.3;
     overflow-wrap: anywhere;
   }
   h3 {
     font-size: 1.15em;
   }
-  h4,
-  h5 {
-    font-size: 1em;
+  fieldset {
+    margin: 0;
   }
-
   .document,
   .start,
   .section,
@@ -81,10 +49,6 @@ const documentStyles = css`
   .row > .field {
     flex: 1 1 14rem;
   }
-  label,
-  legend {
-    font-weight: 600;
-  }
   fieldset {
     display: grid;
     gap: 0.35rem;
@@ -113,20 +77,7 @@ const documentStyles = css`
     display: grid;
   }
 
-  input:not([type='radio']),
-  select,
   textarea {
-    inline-size: 100%;
-    min-width: 0;
-    padding: 0.45rem 0.6rem;
-    border: 1px solid var(--_muted);
-    border-radius: 0.375rem;
-    background: var(--_hansei-color-surface);
-    color: inherit;
-    font: inherit;
-  }
-  textarea {
-    resize: vertical;
     field-sizing: content;
     min-block-size: 4.5em;
     max-block-size: 40em;
@@ -134,30 +85,6 @@ const documentStyles = css`
   .title-input {
     font-size: 1.3em;
     font-weight: 700;
-  }
-  :focus-visible,
-  [tabindex='-1']:focus {
-    outline: 2px solid var(--_hansei-color-focus);
-    outline-offset: 2px;
-  }
-
-  button {
-    min-block-size: 2.5rem;
-    padding: 0.4rem 0.9rem;
-    border-radius: 0.375rem;
-    font: inherit;
-    font-weight: 600;
-    cursor: pointer;
-  }
-  button.primary {
-    border: 1px solid var(--_hansei-color-focus);
-    background: var(--_hansei-color-focus);
-    color: var(--_hansei-status-on);
-  }
-  button.secondary {
-    border: 1px solid var(--_muted);
-    background: var(--_hansei-color-surface);
-    color: inherit;
   }
   button.link {
     min-block-size: 2.25rem;
@@ -167,26 +94,15 @@ const documentStyles = css`
     color: var(--_hansei-color-focus);
     text-decoration: underline;
   }
-  button:disabled,
-  button[aria-disabled='true'] {
-    cursor: not-allowed;
-    opacity: 0.65;
-  }
   a {
     color: var(--_hansei-color-focus);
   }
 
-  .muted,
-  .hint,
   .prompt {
     color: var(--_muted);
   }
   .prompt {
     font-style: italic;
-  }
-  .error {
-    color: var(--_error);
-    font-weight: 600;
   }
   .required {
     color: var(--_error);
@@ -476,4 +392,4 @@ const documentStyles = css`
 `;
 
 /** Styles of `<hansei-postmortem>`. */
-export const postmortemStyles = [visuallyHiddenStyles, markdownStyles, documentStyles];
+export const postmortemStyles = [visuallyHiddenStyles, formBaseStyles, markdownStyles, documentStyles];
