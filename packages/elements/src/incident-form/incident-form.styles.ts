@@ -14,33 +14,14 @@ const formStyles = css`
     border: 0;
   }
 
-  .field,
   .group {
     display: grid;
     gap: 0.35rem;
     min-width: 0;
     margin: 0;
-  }
-  .group {
     padding: 0.75rem;
     border: 1px solid var(--_hansei-color-border);
     border-radius: 0.5rem;
-  }
-  legend {
-    padding: 0 0.25rem;
-  }
-  .choice {
-    display: flex;
-    align-items: flex-start;
-    gap: 0.5rem;
-    font-weight: 400;
-  }
-  .choice input {
-    flex: none;
-    margin: 0.2em 0 0;
-    inline-size: 1.1em;
-    block-size: 1.1em;
-    accent-color: var(--_hansei-color-focus);
   }
   .choices {
     display: flex;

@@ -75,8 +75,8 @@ export const buttonStyles = css`
 /**
  * The base of the elements that are forms and documents (the incident form, the postmortem):
  * the host's text, font and the muted, subtle and error tokens (`--_muted`, `--_subtle`,
- * `--_error`), margins reset, headings, fields and their invalid state, the focus ring, hints and
- * errors, and the primary and secondary buttons.
+ * `--_error`), margins reset, headings, fields (`.field`, `.choice`) and their invalid state, the
+ * focus ring, hints and errors, and the primary and secondary buttons.
  */
 export const formBaseStyles = css`
   :host {
@@ -126,6 +126,28 @@ export const formBaseStyles = css`
   legend,
   label {
     font-weight: 600;
+  }
+  legend {
+    padding: 0 0.25rem;
+  }
+  .field {
+    display: grid;
+    gap: 0.35rem;
+    min-width: 0;
+    margin: 0;
+  }
+  .choice {
+    display: flex;
+    align-items: flex-start;
+    gap: 0.5rem;
+    font-weight: 400;
+  }
+  .choice input {
+    flex: none;
+    margin: 0.2em 0 0;
+    inline-size: 1.1em;
+    block-size: 1.1em;
+    accent-color: var(--_hansei-color-focus);
   }
 
   input:not([type='radio'], [type='checkbox']),

@@ -35,11 +35,6 @@ const documentStyles = css`
   :is(.builder, .new-action, .start, fieldset, .review, .checklist, .from-incident) > button {
     justify-self: start;
   }
-  .field {
-    display: grid;
-    gap: 0.3rem;
-    min-width: 0;
-  }
   .row {
     display: flex;
     flex-wrap: wrap;
@@ -56,22 +51,6 @@ const documentStyles = css`
     padding: 0.75rem;
     border: 1px solid var(--_hansei-color-border);
     border-radius: 0.5rem;
-  }
-  legend {
-    padding: 0 0.25rem;
-  }
-  .choice {
-    display: flex;
-    align-items: flex-start;
-    gap: 0.5rem;
-    font-weight: 400;
-  }
-  .choice input {
-    flex: none;
-    margin: 0.25em 0 0;
-    inline-size: 1.1em;
-    block-size: 1.1em;
-    accent-color: var(--_hansei-color-focus);
   }
   .choice > span {
     display: grid;
