@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.js';
-import './page.css';
+import '../../page.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

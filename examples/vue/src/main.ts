@@ -1,5 +1,5 @@
 import { createApp } from 'vue';
 import App from './App.vue';
-import './page.css';
+import '../../page.css';
 
 createApp(App).mount('#app');
