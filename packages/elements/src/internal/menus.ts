@@ -1,6 +1,7 @@
 import { css, html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { msg } from '@lit/localize';
+import { focusFirst } from './focus.js';
 
 /** One choice of a menu. */
 export interface MenuItem {
@@ -206,13 +207,6 @@ export class Menus implements ReactiveController {
     const selectors = this.#focus;
     if (selectors.length === 0) return;
     this.#focus = [];
-    const root = this.#host.shadowRoot ?? this.#host;
-    for (const selector of selectors) {
-      const target = root.querySelector<HTMLElement>(selector);
-      if (target) {
-        target.focus();
-        return;
-      }
-    }
+    focusFirst(this.#host.shadowRoot ?? this.#host, selectors);
   }
 }

@@ -1,77 +1,34 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { guard } from 'lit/directives/guard.js';
-import { repeat } from 'lit/directives/repeat.js';
 import { msg, str } from '@lit/localize';
-import { can, type HanseiAdapter } from '@hansei/adapters';
-import {
-  ACTION_STATUSES,
-  LANE_KINDS,
-  boardColumns,
-  calendarDate,
-  isIsoDate,
-  planActionMove,
-  stepPlace,
-  type ActionEffectiveness,
-  type ActionFilter,
-  type ActionPlace,
-  type ActionStatus,
-  type Id,
-  type LaneKind,
-  type PreventionAction,
-  type Stored,
-} from '@hansei/core';
-import { currentOf, errorText, isConflict } from '../internal/adapter-errors.js';
+import { can } from '@hansei/adapters';
+import { LANE_KINDS, calendarDate, isIsoDate, type ActionFilter, type ActionPlace, type ActionStatus, type Id, type LaneKind } from '@hansei/core';
+import { errorText } from '../internal/adapter-errors.js';
 import { Announcer } from '../internal/announcer.js';
 import { HanseiDataElement } from '../internal/data-element.js';
+import { focusFirst } from '../internal/focus.js';
 import { getLocale } from '../internal/localization.js';
-import { Menus, type MenuItem } from '../internal/menus.js';
-import { renderCard, type CardHelpers } from './card.js';
-import { applyChange, loadBoard, withAction, type BoardData } from './data.js';
+import { Menus } from '../internal/menus.js';
+import type { CardHelpers } from './card.js';
+import type { BoardData } from './data.js';
+import { BoardSource, type LoadState } from './source.js';
 import { renderBalance, renderFilters } from './filters.js';
 import { Labels } from './labels.js';
+import { renderLane } from './lanes.js';
+import { cardMenuItems } from './menu-items.js';
 import { BoardMoves, type Carried, type MoveHost } from './moves.js';
 import { preventionBoardStyles } from './prevention-board.styles.js';
-import { NO_PENDING, boardView, optimistic, shownIds, type BoardView, type CardView, type LaneView, type Pending } from './view.js';
-import { columnWords } from './words.js';
+import { NO_PENDING, boardView, optimistic, shownIds, type BoardView, type Pending } from './view.js';
+import { ColumnWindows, type WindowHost } from './windows.js';
+import { moveWords, remoteWords } from './words.js';
+import { BoardWrites } from './writes.js';
 
-/** What `hansei-action-moved` carries: one move the adapter saved. */
-export interface ActionMovedDetail {
-  /** The action as saved (new column, rank and version). */
-  readonly action: Stored<PreventionAction>;
-  readonly from: ActionStatus;
-  readonly to: ActionStatus;
-  /** The neighbours it was put between (null: an end of the column). */
-  readonly afterId: Id | null;
-  readonly beforeId: Id | null;
-  readonly how: 'drag' | 'keyboard' | 'menu';
-}
+export type { ActionErrorDetail, ActionMovedDetail, ActionUpdatedDetail } from './writes.js';
+import type { ActionErrorDetail, ActionMovedDetail, ActionUpdatedDetail } from './writes.js';
 
-/** What `hansei-action-updated` carries: a verdict on a done action, saved. */
-export interface ActionUpdatedDetail {
-  readonly action: Stored<PreventionAction>;
-  readonly previous: Stored<PreventionAction>;
-}
-
-/** What `hansei-action-error` carries: a write the adapter refused (the board shows the action as it is). */
-export interface ActionErrorDetail {
-  readonly actionId: Id;
-  readonly error: unknown;
-  /** Someone else changed the board first. */
-  readonly conflict: boolean;
-}
-
-type LoadState = 'idle' | 'loading' | 'ready' | 'error';
 
 const EMPTY: BoardData = { actions: new Map(), incidents: new Map(), people: new Map(), role: undefined };
 
-/**
- * Cards a column renders at first, and how many more each time it is scrolled to its end (or
- * "Show more" is pressed). With content-visibility on each card, measured: 2,000 cards rendered
- * at once took 1.8 s (5.3 s without content-visibility); the first 50 per column, about 0.2 s.
- */
-const FIRST_CARDS = 50;
-const MORE_CARDS = 100;
 
 /**
  * The kanban of prevention actions, each linked to the incidents it came from: columns by status
@@ -127,7 +84,7 @@ const MORE_CARDS = 100;
  * @cssprop [--hansei-status-none=light-dark(#1a7f37, #3fb950)] - Root-cause work in the balance, verified actions.
  * @cssprop [--hansei-prevention-column-width=16rem] - The width of a column (at least; they share any room left).
  */
-export class HanseiPreventionBoard extends HanseiDataElement implements MoveHost {
+export class HanseiPreventionBoard extends HanseiDataElement implements MoveHost, WindowHost {
   static override styles = [HanseiDataElement.styles, preventionBoardStyles];
 
   /** Shows only the actions linked to this incident (e.g. beside its postmortem). */
@@ -150,149 +107,77 @@ export class HanseiPreventionBoard extends HanseiDataElement implements MoveHost
   @state() private data: BoardData = EMPTY;
   @state() private pending: Pending = NO_PENDING;
   @state() private failure: string | null = null;
-  /** How many cards each column of each swimlane renders (`lane|status`); the rest follow on scroll or on request. */
-  @state() private limits: ReadonlyMap<string, number> = new Map();
 
   readonly #announcer = new Announcer(this);
   readonly #moves = new BoardMoves(this);
   readonly #menus = new Menus(this, () => this.#moves.cancel());
   readonly #labels = new Labels(() => ({ data: this.data, settings: this.settings }));
-  #loadedFor: { adapter: HanseiAdapter | undefined; incidentId: string } | null = null;
-  #liveFor: { adapter: HanseiAdapter | undefined; incidentId: string } | null = null;
-  #loadAbort: AbortController | null = null;
-  #liveAbort: AbortController | null = null;
-  #changedWhileLoading = false;
+  readonly #windows = new ColumnWindows(this);
+  readonly #source = new BoardSource(this, {
+    adapter: () => this.source,
+    incidentId: () => this.incidentId.trim(),
+    data: () => this.data,
+    setData: (data) => (this.data = data),
+    setLoad: (state, error) => {
+      this.loadState = state;
+      if (error !== undefined) this.loadError = error;
+    },
+    loadState: () => this.loadState,
+    restart: () => {
+      this.pending = NO_PENDING;
+      this.#moves.cancel();
+      this.#menus.close();
+      this.failure = null;
+    },
+    setFailure: (failure) => (this.failure = failure),
+    changed: (effect) => {
+      const id = effect.after?.id ?? effect.before?.id ?? '';
+      if (this.pending.moves.has(id) || this.pending.verdicts.has(id)) return;
+      const words = remoteWords(effect.before, effect.after, effect.type === 'action.created');
+      if (words) this.#announcer.announce(words);
+    },
+  });
+  readonly #writes = new BoardWrites({
+    element: this,
+    adapter: () => this.source,
+    data: () => this.data,
+    setData: (data) => (this.data = data),
+    pending: () => this.pending,
+    setPending: (pending) => (this.pending = pending),
+    setFailure: (failure) => (this.failure = failure),
+    canWrite: (id) => this.canMove(id),
+    announce: (message, politeness) => this.#announcer.announce(message, politeness),
+    refresh: () => void this.#source.refresh(),
+    placed: (carried, plan, how) => {
+      // Keyboard and menu moves keep the card rendered where it lands, however far down; the
+      // keyboard keeps focus on it (a menu returns focus to its own button).
+      if (plan && how !== 'drag') this.#windows.upTo(carried.lane, plan.move.status, carried.id);
+      if (how === 'keyboard') this.#focusCard(carried);
+    },
+  });
   #view: { readonly key: readonly unknown[]; readonly view: BoardView } | null = null;
   /** Changes when what every card shows changes (words, names, incidents): cards then re-render. */
   #cardEpoch = 0;
   #epochKey: readonly unknown[] = [];
   /** Where focus goes after the next render: the first of these selectors that matches. */
   #focusAfterUpdate: readonly string[] = [];
-  /** Extends a column when its "show more" row nears the viewport. */
-  #more: IntersectionObserver | null = null;
-  #limitsFor: readonly unknown[] = [];
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // Moved in the page: subscribe again (willUpdate does it).
-    if (this.hasUpdated) this.requestUpdate();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#liveAbort?.abort();
-    this.#liveAbort = null;
-    this.#liveFor = null;
-    this.#more?.disconnect();
-    this.#more = null;
-  }
+  #windowsFor: readonly unknown[] = [];
 
   // Data ----------------------------------------------------------------------------------------
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    const adapter = this.source;
-    const incidentId = this.incidentId.trim();
-    const stale = (done: { adapter: HanseiAdapter | undefined; incidentId: string } | null): boolean =>
-      done === null || done.adapter !== adapter || done.incidentId !== incidentId;
-    if (stale(this.#loadedFor)) {
-      this.#loadedFor = { adapter, incidentId };
-      void this.#load(adapter, incidentId);
-    }
-    if (this.isConnected && stale(this.#liveFor)) {
-      this.#liveFor = { adapter, incidentId };
-      this.#subscribe(adapter, incidentId);
-    }
-    const shape = [this.filter, this.#laneKind, adapter, incidentId];
-    if (shape.some((value, i) => value !== this.#limitsFor[i])) {
-      this.#limitsFor = shape;
-      if (this.limits.size > 0) this.limits = new Map();
+    this.#source.sync();
+    const shape = [this.filter, this.#laneKind, this.source, this.incidentId.trim()];
+    if (shape.some((value, i) => value !== this.#windowsFor[i])) {
+      this.#windowsFor = shape;
+      this.#windows.reset();
     }
     const key = [this.data.people, this.data.incidents, this.settings.guideline, this.settings.locale, this.settings.timeZone, getLocale(), this.#canEdit, this.#moves.canDrag];
     if (key.some((value, i) => value !== this.#epochKey[i])) {
       this.#epochKey = key;
       this.#cardEpoch += 1;
       this.#labels.reset();
-    }
-  }
-
-  async #load(adapter: HanseiAdapter | undefined, incidentId: string): Promise<void> {
-    this.#loadAbort?.abort();
-    this.pending = NO_PENDING;
-    this.#moves.cancel();
-    this.#menus.close();
-    this.failure = null;
-    if (!adapter) {
-      this.loadState = 'idle';
-      return;
-    }
-    const abort = new AbortController();
-    this.#loadAbort = abort;
-    this.loadState = 'loading';
-    this.#changedWhileLoading = false;
-    try {
-      const data = await loadBoard(adapter, incidentId || null, abort.signal);
-      if (abort.signal.aborted) return;
-      this.data = data;
-      this.loadState = 'ready';
-      // A change that arrived while the answers were on their way may be missing from them.
-      if (this.#changedWhileLoading) void this.#refreshActions();
-    } catch (error) {
-      if (abort.signal.aborted) return;
-      this.loadError = error;
-      this.loadState = 'error';
-    }
-  }
-
-  /** Reads the actions again (after a conflict without the current card, or changes during the load). */
-  async #refreshActions(): Promise<void> {
-    const adapter = this.source;
-    const incidentId = this.incidentId.trim();
-    if (!adapter) return;
-    this.#changedWhileLoading = false;
-    try {
-      const fresh = await loadBoard(adapter, incidentId || null, new AbortController().signal);
-      if (adapter !== this.source || incidentId !== this.incidentId.trim()) return;
-      this.data = { ...fresh, role: this.data.role ?? fresh.role };
-    } catch (error) {
-      this.failure = errorText(error);
-    }
-  }
-
-  #subscribe(adapter: HanseiAdapter | undefined, incidentId: string): void {
-    this.#liveAbort?.abort();
-    this.#liveAbort = null;
-    if (!adapter || !adapter.capabilities.live) return;
-    const abort = new AbortController();
-    this.#liveAbort = abort;
-    adapter.subscribe(
-      (change) => {
-        if (this.loadState === 'loading') this.#changedWhileLoading = true;
-        if (this.loadState !== 'ready') return;
-        const effect = applyChange(this.data, change, incidentId || null);
-        if (effect.kind === 'none') return;
-        if (effect.kind === 'reload') {
-          this.#loadedFor = null;
-          this.requestUpdate();
-          return;
-        }
-        this.data = effect.data;
-        if (effect.kind !== 'action') return;
-        const id = effect.after?.id ?? effect.before?.id ?? '';
-        if (this.pending.moves.has(id) || this.pending.verdicts.has(id)) return;
-        this.#announceRemote(effect.type, effect.before, effect.after);
-      },
-      { signal: abort.signal },
-    );
-  }
-
-  #announceRemote(type: string, before: Stored<PreventionAction> | undefined, after: Stored<PreventionAction> | undefined): void {
-    if (after && (type === 'action.created' || !before)) {
-      this.#announcer.announce(msg(str`New action: ${after.title}, in ${columnWords(after.status)}.`, { desc: 'Prevention board: someone else created an action' }));
-    } else if (after && before && after.status !== before.status) {
-      this.#announcer.announce(msg(str`${after.title} moved to ${columnWords(after.status)}.`, { desc: 'Prevention board: someone else moved an action to another column' }));
-    } else if (!after && before) {
-      this.#announcer.announce(msg(str`${before.title} left the board.`, { desc: 'Prevention board: an action was deleted or unlinked elsewhere' }));
     }
   }
 
@@ -354,139 +239,16 @@ export class HanseiPreventionBoard extends HanseiDataElement implements MoveHost
   say(what: Parameters<MoveHost['say']>[0]): void {
     const title = this.#title(what.carried.id);
     const target = what.target;
-    switch (what.kind) {
-      case 'picked':
-        this.#announcer.announce(
-          msg(str`Picked up ${title}. Use the arrow keys to choose a place, Enter to drop, Escape to cancel.`, { desc: 'Prevention board: keyboard move started' }),
-        );
-        return;
-      case 'target': {
-        if (!target) return;
-        const count = this.shownIds(target.lane, target.status).filter((id) => id !== what.carried.id).length + 1;
-        this.#announcer.announce(
-          msg(str`${columnWords(target.status)}, position ${target.index + 1} of ${count}.`, { desc: 'Prevention board: where a carried card would be dropped' }),
-        );
-        return;
-      }
-      case 'cancelled':
-        this.#announcer.announce(msg(str`Cancelled. ${title} was not moved.`, { id: 'prevention-board.cancelled', desc: 'Prevention board: keyboard move cancelled' }));
-        return;
-      case 'not-dropped':
-        this.#announcer.announce(msg(str`${title} was not moved.`, { id: 'prevention-board.not-moved', desc: 'Prevention board: a drag ended outside any column' }));
-        return;
-    }
+    const count = target ? this.shownIds(target.lane, target.status).filter((id) => id !== what.carried.id).length + 1 : 0;
+    const where = target ? { status: target.status, position: target.index + 1, count } : undefined;
+    this.#announcer.announce(moveWords(what.kind, title, what.kind === 'target' ? where : undefined));
   }
 
   // Writes --------------------------------------------------------------------------------------
 
   /** MoveHost: one move, shown at once, saved with one `moveAction`, undone if refused. */
   move(carried: Carried, place: ActionPlace, how: 'drag' | 'keyboard' | 'menu'): void {
-    void this.#move(carried, place, how);
-  }
-
-  async #move(carried: Carried, place: ActionPlace, how: 'drag' | 'keyboard' | 'menu'): Promise<void> {
-    const adapter = this.source;
-    const action = this.data.actions.get(carried.id);
-    if (!adapter || !action || !this.canMove(carried.id)) return;
-    const title = action.title;
-    // The keyboard keeps focus on the card; a menu returns it to its button itself. Either way the
-    // card must be rendered where it lands, however far down.
-    const refocus = how === 'keyboard';
-    let plan;
-    try {
-      plan = planActionMove(optimistic(this.data.actions.values(), this.pending, ''), carried.id, place);
-    } catch {
-      plan = null;
-    }
-    if (!plan) {
-      this.#announcer.announce(msg(str`${title} stays where it was.`, { desc: 'Prevention board: a move that changes nothing' }));
-      if (refocus) this.#focusCard(carried);
-      return;
-    }
-    this.pending = { ...this.pending, moves: new Map(this.pending.moves).set(carried.id, plan) };
-    this.failure = null;
-    if (how !== 'drag') this.#renderUpTo(carried.lane, plan.move.status, carried.id);
-    if (refocus) this.#focusCard(carried);
-    const done = (): void => {
-      const moves = new Map(this.pending.moves);
-      moves.delete(carried.id);
-      this.pending = { ...this.pending, moves };
-    };
-    try {
-      const saved = await adapter.moveAction(carried.id, plan.move, action.version);
-      if (adapter !== this.source) return;
-      this.data = withAction(this.data, saved);
-      done();
-      const column = boardColumns(optimistic(this.data.actions.values(), this.pending, ''))[saved.status];
-      const position = column.findIndex((a) => a.id === saved.id) + 1;
-      this.#announcer.announce(
-        msg(str`${title} moved to ${columnWords(saved.status)}, position ${position} of ${column.length}.`, { desc: 'Prevention board: a move was saved' }),
-      );
-      this.dispatchEvent(
-        new CustomEvent<ActionMovedDetail>('hansei-action-moved', {
-          detail: { action: saved, from: plan.from, to: saved.status, afterId: plan.move.afterId, beforeId: plan.move.beforeId, how },
-          bubbles: true,
-          composed: true,
-        }),
-      );
-    } catch (error) {
-      done();
-      if (adapter !== this.source) return;
-      this.#refused(action, error, 'move');
-    }
-  }
-
-  /** Records a verdict on a done action: verified effective, recurred, or none. */
-  async #judge(id: Id, effectiveness: ActionEffectiveness): Promise<void> {
-    const adapter = this.source;
-    const action = this.data.actions.get(id);
-    if (!adapter || !action || !this.canMove(id)) return;
-    this.pending = { ...this.pending, verdicts: new Map(this.pending.verdicts).set(id, effectiveness) };
-    this.failure = null;
-    const done = (): void => {
-      const verdicts = new Map(this.pending.verdicts);
-      verdicts.delete(id);
-      this.pending = { ...this.pending, verdicts };
-    };
-    try {
-      const saved = await adapter.updateAction(id, { effectiveness }, action.version);
-      if (adapter !== this.source) return;
-      this.data = withAction(this.data, saved);
-      done();
-      this.#announcer.announce(
-        effectiveness === 'effective'
-          ? msg(str`${action.title} is marked verified effective.`, { desc: 'Prevention board: a done action was marked as having worked' })
-          : effectiveness === 'recurred'
-            ? msg(str`${action.title} is marked as recurred.`, { desc: 'Prevention board: a done action was marked as not having worked' })
-            : msg(str`The verdict on ${action.title} is cleared.`, { desc: 'Prevention board: the verdict on a done action was removed' }),
-      );
-      this.dispatchEvent(new CustomEvent<ActionUpdatedDetail>('hansei-action-updated', { detail: { action: saved, previous: action }, bubbles: true, composed: true }));
-    } catch (error) {
-      done();
-      if (adapter !== this.source) return;
-      this.#refused(action, error, 'verdict');
-    }
-  }
-
-  /** After a refused write: the board shows the action as it is, and says why. */
-  #refused(action: Stored<PreventionAction>, error: unknown, what: 'move' | 'verdict'): void {
-    const reason = errorText(error);
-    const conflict = isConflict(error);
-    if (conflict) {
-      const current = currentOf<Stored<PreventionAction>>(error);
-      if (current && current.id === action.id) this.data = withAction(this.data, current);
-      else void this.#refreshActions();
-    }
-    const title = action.title;
-    this.failure = conflict
-      ? msg(str`Someone else changed the board first, so ${title} was not changed: ${reason} The board now shows it as it is; try again if you still need to.`, {
-          desc: 'Prevention board: a write refused because of another change',
-        })
-      : what === 'move'
-        ? msg(str`${title} was not moved: ${reason} It is back where it was.`, { desc: 'Prevention board: a move refused by the adapter' })
-        : msg(str`The verdict on ${title} was not saved: ${reason}`, { desc: 'Prevention board: a verdict refused by the adapter' });
-    this.#announcer.announce(this.failure, 'assertive');
-    this.dispatchEvent(new CustomEvent<ActionErrorDetail>('hansei-action-error', { detail: { actionId: action.id, error, conflict }, bubbles: true, composed: true }));
+    void this.#writes.move(carried, place, how);
   }
 
   #focusCard(carried: Carried): void {
@@ -505,7 +267,7 @@ export class HanseiPreventionBoard extends HanseiDataElement implements MoveHost
     const button = origin instanceof Element ? origin.closest<HTMLButtonElement>('button[data-act]') : null;
     const more = button?.closest<HTMLElement>('li[data-more]');
     if (button && more) {
-      this.#showMore(more.dataset['more'] ?? '', true);
+      this.#windows.more(more.dataset['more'] ?? '', true);
       return;
     }
     const card = button?.closest<HTMLElement>('li[data-id]');
@@ -519,7 +281,7 @@ export class HanseiPreventionBoard extends HanseiDataElement implements MoveHost
       this.#moves.pickUp({ id, lane, status: action.status });
     } else if (button.dataset['act'] === 'verify') {
       this.#focusAfterUpdate = [`li[data-lane="${lane}"][data-id="${CSS.escape(id)}"] .menu-button`];
-      void this.#judge(id, 'effective');
+      void this.#writes.judge(id, 'effective');
     }
   };
 
@@ -540,46 +302,6 @@ export class HanseiPreventionBoard extends HanseiDataElement implements MoveHost
     if (!inside && next !== null) this.#moves.cancel();
   };
 
-  /** The items of a card's menu: moves within the column shown, to other columns, and verdicts. */
-  #menuItems(card: CardView, lane: number): MenuItem[] {
-    const { action } = card;
-    if (!this.canMove(action.id)) return [];
-    const carried: Carried = { id: action.id, lane, status: action.status };
-    const items: MenuItem[] = [];
-    const shown = this.shownIds(lane, action.status);
-    const steps = [
-      ['top', msg('Move to top', { desc: 'Prevention board menu: move a card to the top of its column' })],
-      ['up', msg('Move up', { desc: 'Prevention board menu: move a card one place up' })],
-      ['down', msg('Move down', { desc: 'Prevention board menu: move a card one place down' })],
-      ['bottom', msg('Move to bottom', { desc: 'Prevention board menu: move a card to the bottom of its column' })],
-    ] as const;
-    if (shown.includes(action.id)) {
-      for (const [step, label] of steps) {
-        const place = stepPlace(shown, action.id, action.status, step);
-        if (place) items.push({ label, run: () => this.move(carried, place, 'menu') });
-      }
-    }
-    for (const status of ACTION_STATUSES) {
-      if (status === action.status) continue;
-      items.push({
-        label: msg(str`Move to ${columnWords(status)}`, { id: 'prevention-board.move-to', desc: 'Prevention board menu: move a card to the bottom of another column' }),
-        run: () => this.move(carried, { status, at: 'bottom' }, 'menu'),
-      });
-    }
-    if (action.status === 'done') {
-      if (action.effectiveness !== 'effective') {
-        items.push({ label: msg('Mark verified effective', { desc: 'Prevention board menu: record that a done action worked' }), run: () => void this.#judge(action.id, 'effective') });
-      }
-      if (action.effectiveness !== 'recurred') {
-        items.push({ label: msg('Mark as recurred', { desc: 'Prevention board menu: record that the incident came back after a done action' }), run: () => void this.#judge(action.id, 'recurred') });
-      }
-      if (action.effectiveness !== 'unverified') {
-        items.push({ label: msg('Clear the verdict', { desc: 'Prevention board menu: neither verified nor recurred' }), run: () => void this.#judge(action.id, 'unverified') });
-      }
-    }
-    return items;
-  }
-
   // Rendering -----------------------------------------------------------------------------------
 
   protected override render(): TemplateResult {
@@ -593,10 +315,7 @@ export class HanseiPreventionBoard extends HanseiDataElement implements MoveHost
         <p>${msg(str`The prevention actions could not be loaded: ${errorText(this.loadError)}`, { desc: 'Prevention board: loading failed' })}</p>
         <button
           type="button"
-          @click=${() => {
-            this.#loadedFor = null;
-            this.requestUpdate();
-          }}
+          @click=${() => this.#source.reload()}
         >
           ${msg('Try again', { id: 'prevention-board.retry', desc: 'Prevention board: retry loading' })}
         </button>
@@ -669,107 +388,17 @@ export class HanseiPreventionBoard extends HanseiDataElement implements MoveHost
               ${msg('No action matches the filters.', { desc: 'Prevention board: the filters let nothing through' })}
               <button type="button" class="clear" @click=${() => (this.filter = {})}>${msg('Clear filters', { desc: 'Prevention board: remove every filter' })}</button>
             </p>`
-          : view.lanes.map((lane, index) => this.#renderLane(lane, index, helpers))}
-    </section>`;
-  }
-
-  #renderLane(lane: LaneView, index: number, helpers: CardHelpers): TemplateResult {
-    const kind = this.#laneKind;
-    const title = kind === 'none' ? null : this.#labels.laneTitle(kind, lane.key);
-    const columns = html`<div
-      class="columns"
-      part="columns"
-      role="region"
-      tabindex="0"
-      aria-label=${title === null ? msg('Columns', { desc: 'Prevention board: label of the row of columns' }) : msg(str`Columns: ${title}`, { desc: 'Prevention board: label of the row of columns of one swimlane' })}
-    >
-      ${lane.columns.map((column) => {
-        const heading = `c-${index}-${column.status}`;
-        const indicator = this.#moves.indicator(index, column.status);
-        const dropBefore = indicator?.before ?? null;
-        const moving = this.#moves.moving;
-        return html`<div class="column status-${column.status}" part="column" role="group" data-drop-column data-lane=${index} data-status=${column.status} aria-labelledby=${heading}>
-          ${kind === 'none'
-            ? html`<h3 id=${heading} class="column-title">${columnWords(column.status)} <span class="count">${column.cards.length}</span></h3>`
-            : html`<h4 id=${heading} class="column-title">${columnWords(column.status)} <span class="count">${column.cards.length}</span></h4>`}
-          ${column.cards.length === 0 && indicator === null ? html`<p class="empty-column">${msg('No actions', { desc: 'Prevention board: an empty column' })}</p>` : nothing}
-          <ol class="cards">
-            ${repeat(
-              column.cards.slice(0, this.#rendered(index, column.status, column.cards.length)),
-              (card) => card.action.id,
-              (card) => {
-                const id = card.action.id;
-                const isMoving = moving !== null && moving.id === id && moving.lane === index;
-                const menuOpen = this.#menus.open === this.#menuId(index, id);
-                return guard([card, index, isMoving, dropBefore === id, menuOpen, this.#cardEpoch], () =>
-                  renderCard(card, index, { moving: isMoving, dropBefore: dropBefore === id }, helpers),
-                );
-              },
+          : view.lanes.map((lane, index) =>
+              renderLane(lane, index, {
+                title: this.#laneKind === 'none' ? null : this.#labels.laneTitle(this.#laneKind, lane.key),
+                epoch: this.#cardEpoch,
+                helpers,
+                moves: this.#moves,
+                windows: this.#windows,
+                menuOpen: (lane, id) => this.#menus.open === this.#menuId(lane, id),
+              }),
             )}
-            ${indicator !== null && indicator.before === null ? html`<li class="drop-end" aria-hidden="true"></li>` : nothing}
-            ${this.#renderMore(index, column.status, column.cards.length)}
-          </ol>
-        </div>`;
-      })}
-    </div>`;
-    if (title === null) return columns;
-    return html`<div class="lane" part="lane" role="group" aria-labelledby="lane-${index}">
-      <h3 id="lane-${index}" class="lane-title">${title} <span class="count">${lane.count}</span></h3>
-      ${columns}
-    </div>`;
-  }
-
-  /** How many cards of a column to render: its limit, and always the place a move is aiming at. */
-  #rendered(lane: number, status: ActionStatus, total: number): number {
-    let count = this.limits.get(`${lane}|${status}`) ?? FIRST_CARDS;
-    const target = this.#moves.target;
-    if (target && target.lane === lane && target.status === status) count = Math.max(count, target.index + 2);
-    return Math.min(count, total);
-  }
-
-  /** Makes a column render at least down to card `id` (a card moved there keeps focus). */
-  #renderUpTo(lane: number, status: ActionStatus, id: Id): void {
-    const index = this.shownIds(lane, status).indexOf(id);
-    const key = `${lane}|${status}`;
-    if (index >= (this.limits.get(key) ?? FIRST_CARDS)) this.limits = new Map(this.limits).set(key, index + 1);
-  }
-
-  #renderMore(lane: number, status: ActionStatus, total: number): TemplateResult | typeof nothing {
-    const left = total - this.#rendered(lane, status, total);
-    if (left <= 0) return nothing;
-    const next = Math.min(left, MORE_CARDS);
-    return html`<li class="more" data-more="${lane}|${status}">
-      <button type="button" data-act="more">${msg(str`Show ${next} more (${left} not shown yet)`, { desc: 'Prevention board: render more cards of a long column' })}</button>
-    </li>`;
-  }
-
-  /** Renders more cards of column `key` (`lane|status`); from the button, focus stays in the column. */
-  #showMore(key: string, fromButton: boolean): void {
-    const [lane, status] = key.split('|');
-    if (lane === undefined || status === undefined) return;
-    const column = this.#currentView.lanes[Number(lane)]?.columns.find((c) => c.status === status);
-    if (!column) return;
-    const now = this.#rendered(Number(lane), status as ActionStatus, column.cards.length);
-    this.limits = new Map(this.limits).set(key, now + MORE_CARDS);
-    if (fromButton) {
-      // Focus goes to the first card that was not shown before.
-      const next = column.cards[now]?.action.id;
-      if (next !== undefined) this.#focusAfterUpdate = [`li[data-lane="${lane}"][data-id="${CSS.escape(next)}"] .move`, `li[data-lane="${lane}"][data-id="${CSS.escape(next)}"] a, li[data-more="${CSS.escape(key)}"] button`];
-    }
-  }
-
-  /** Watches the "show more" rows: a column nearing the viewport renders more cards. */
-  #observeMore(): void {
-    const rows = this.shadowRoot?.querySelectorAll<HTMLElement>('li[data-more]') ?? [];
-    if (rows.length === 0 && !this.#more) return;
-    this.#more ??= new IntersectionObserver(
-      (entries) => {
-        for (const entry of entries) if (entry.isIntersecting) this.#showMore((entry.target as HTMLElement).dataset['more'] ?? '', false);
-      },
-      { rootMargin: '600px' },
-    );
-    this.#more.disconnect();
-    for (const row of rows) this.#more.observe(row);
+    </section>`;
   }
 
   #menuId(lane: number, id: Id): string {
@@ -793,7 +422,14 @@ export class HanseiPreventionBoard extends HanseiDataElement implements MoveHost
             context: card.action.title,
             menu: msg(str`Move or mark ${card.action.title}`, { desc: 'Prevention board: label of a card menu' }),
           },
-          () => this.#menuItems(card, lane),
+          () => {
+            const carried: Carried = { id: card.action.id, lane, status: card.action.status };
+            if (!this.canMove(carried.id)) return [];
+            return cardMenuItems(card.action, this.shownIds(lane, carried.status), {
+              move: (place) => this.move(carried, place, 'menu'),
+              judge: (effectiveness) => void this.#writes.judge(carried.id, effectiveness),
+            });
+          },
           [`li[data-lane="${lane}"][data-id="${CSS.escape(card.action.id)}"] .move`],
         ),
     };
@@ -801,17 +437,11 @@ export class HanseiPreventionBoard extends HanseiDataElement implements MoveHost
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    this.#observeMore();
-    const selectors = this.#focusAfterUpdate;
+    const selectors = [...this.#focusAfterUpdate, ...this.#windows.focus];
     if (selectors.length === 0) return;
     this.#focusAfterUpdate = [];
-    for (const selector of selectors) {
-      const target = this.shadowRoot?.querySelector<HTMLElement>(selector);
-      if (target) {
-        target.focus();
-        return;
-      }
-    }
+    this.#windows.focus = [];
+    focusFirst(this.shadowRoot, selectors);
   }
 }
 

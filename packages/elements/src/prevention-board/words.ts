@@ -1,6 +1,6 @@
 /** Words of the prevention board that do not depend on its state. */
-import { msg } from '@lit/localize';
-import { ACTION_HORIZON, type ActionKind, type ActionStatus, type LaneKind } from '@hansei/core';
+import { msg, str } from '@lit/localize';
+import { ACTION_HORIZON, type ActionKind, type ActionStatus, type LaneKind, type PreventionAction } from '@hansei/core';
 
 /** A column's name. */
 export function columnWords(status: ActionStatus): string {
@@ -59,4 +59,32 @@ export function laneKindWords(kind: LaneKind | 'none'): string {
     case 'overdue':
       return msg('Overdue or not', { id: 'prevention-board.lanes.overdue', desc: 'Prevention board: swimlanes overdue / not overdue' });
   }
+}
+
+/** What the board says as a keyboard move or a drag goes. */
+export function moveWords(kind: 'picked' | 'target' | 'cancelled' | 'not-dropped', title: string, where?: { status: ActionStatus; position: number; count: number }): string {
+  switch (kind) {
+    case 'picked':
+      return msg(str`Picked up ${title}. Use the arrow keys to choose a place, Enter to drop, Escape to cancel.`, { desc: 'Prevention board: keyboard move started' });
+    case 'target':
+      return where
+        ? msg(str`${columnWords(where.status)}, position ${where.position} of ${where.count}.`, { desc: 'Prevention board: where a carried card would be dropped' })
+        : '';
+    case 'cancelled':
+      return msg(str`Cancelled. ${title} was not moved.`, { id: 'prevention-board.cancelled', desc: 'Prevention board: keyboard move cancelled' });
+    case 'not-dropped':
+      return msg(str`${title} was not moved.`, { id: 'prevention-board.not-moved', desc: 'Prevention board: a drag ended outside any column' });
+  }
+}
+
+/** What the board says about a change made elsewhere (empty: nothing worth saying). */
+export function remoteWords(before: Pick<PreventionAction, 'title' | 'status'> | undefined, after: Pick<PreventionAction, 'title' | 'status'> | undefined, created: boolean): string {
+  if (after && (created || !before)) {
+    return msg(str`New action: ${after.title}, in ${columnWords(after.status)}.`, { desc: 'Prevention board: someone else created an action' });
+  }
+  if (after && before && after.status !== before.status) {
+    return msg(str`${after.title} moved to ${columnWords(after.status)}.`, { desc: 'Prevention board: someone else moved an action to another column' });
+  }
+  if (!after && before) return msg(str`${before.title} left the board.`, { desc: 'Prevention board: an action was deleted or unlinked elsewhere' });
+  return '';
 }

@@ -19,6 +19,7 @@ import {
 } from '@hansei/core';
 import { Announcer } from '../internal/announcer.js';
 import { HanseiDataElement } from '../internal/data-element.js';
+import { focusFirst } from '../internal/focus.js';
 import { Menus, type MenuItem } from '../internal/menus.js';
 import { errorText, isConflict } from '../internal/adapter-errors.js';
 import { incidentStatusWords } from '../internal/status-words.js';
@@ -1006,13 +1007,7 @@ export class HanseiRoleBoard extends HanseiDataElement {
     const selectors = this.#focusAfterUpdate;
     if (selectors.length === 0) return;
     this.#focusAfterUpdate = [];
-    for (const selector of selectors) {
-      const target = this.shadowRoot?.querySelector<HTMLElement>(selector);
-      if (target) {
-        target.focus();
-        return;
-      }
-    }
+    focusFirst(this.shadowRoot, selectors);
   }
 }
 
