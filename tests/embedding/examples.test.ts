@@ -164,6 +164,7 @@ describe('examples/csp: a strict Content-Security-Policy with Trusted Types', ()
     await waitForText(page, 'hansei-slo-gauge', /\d+(\.\d+)?\s?%/);
     await waitForText(page, 'hansei-uptime-bars', /\S/);
     await waitForText(page, 'hansei-role-board', /Incident Commander/);
+    await waitForText(page, 'hansei-prevention-board', /\S{20}/);
     await waitForText(page, 'hansei-incident-form', /Severity/);
     // The gauge's computed widths are applied (a `style` attribute would have been blocked).
     const fill = await page.evaluate(`getComputedStyle(document.querySelector('hansei-slo-gauge').shadowRoot.querySelector('.fill')).inlineSize`);

@@ -5,12 +5,11 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { listen, ROOT } from '../support/static-server.js';
+import { ROOT } from '../support/static-server.js';
 
 /** Runs a command in the repository; rejects with its output when it fails. */
 export function exec(command: string, args: readonly string[], env: Record<string, string> = {}): Promise<string> {
@@ -44,20 +43,14 @@ export interface HanseiServer {
   stop(): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  const port = await listen(probe);
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
-
 /** `hansei serve --demo` on PGlite in a fresh data folder, as a team would start it. */
 export async function startHansei(): Promise<HanseiServer> {
   const data = mkdtempSync(join(tmpdir(), 'hansei-embedding-'));
-  const port = await freePort();
+  // Port 0: the system picks a free one when the server listens, after seeding (a port probed
+  // free beforehand may be taken by then); the server prints its URL.
   const child = spawn(
     process.execPath,
-    ['--conditions=source', '--import', 'tsx', 'apps/api/src/cli.ts', 'serve', '--demo', '--port', String(port), '--data', data],
+    ['--conditions=source', '--import', 'tsx', 'apps/api/src/cli.ts', 'serve', '--demo', '--port', '0', '--data', data],
     { cwd: ROOT, env: { ...process.env, HANSEI_LOG: 'error', HANSEI_RATE_LIMIT: 'off' }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';
