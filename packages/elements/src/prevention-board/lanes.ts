@@ -26,7 +26,7 @@ export function renderLane(lane: LaneView, index: number, context: LaneContext):
   const columns = html`<div
     class="columns"
     part="columns"
-    role="region"
+    role="group"
     tabindex="0"
     aria-label=${title === null ? msg('Columns', { desc: 'Prevention board: label of the row of columns' }) : msg(str`Columns: ${title}`, { desc: 'Prevention board: label of the row of columns of one swimlane' })}
   >
