@@ -123,11 +123,14 @@ async function render(entry: Entry): Promise<void> {
   const { page, problems } = preview;
   let clean = false;
   try {
+    // A story that sets its own globals (a locale, a theme) may be rendered twice: wait until the
+    // last render has finished, not only the first.
     const done =
       entry.type === 'story'
-        ? `(__hanseiHeard.finished !== null && __hanseiHeard.finished.storyId === ${JSON.stringify(entry.id)}) || __hanseiHeard.errors.length > 0`
+        ? `(__hanseiHeard.finished !== null && __hanseiHeard.finished.storyId === ${JSON.stringify(entry.id)} && __STORYBOOK_PREVIEW__.currentRender?.phase === 'finished') || __hanseiHeard.errors.length > 0`
         : '__hanseiHeard.docs || __hanseiHeard.errors.length > 0';
-    await page.waitForFunction(done, { timeout: 30_000, polling: 50 });
+    // Generous: a heavy story on a busy two-core machine; the test asserts behaviour, not time.
+    await page.waitForFunction(done, { timeout: 90_000, polling: 50 });
     // Give late console errors (an update after the play function) a moment to arrive.
     await new Promise((resolve) => setTimeout(resolve, 100));
     const heard = (await page.evaluate('__hanseiHeard')) as Heard;
