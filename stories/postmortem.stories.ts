@@ -132,8 +132,9 @@ export const BlamePrompts: Story = {
   },
 };
 
-/** A draft kept on this device is offered back: "Restored your unsaved changes from 10:42". */
+/** A draft kept on this device is offered back: "Restored your unsaved changes from 10:42". (Its own page only: it writes to IndexedDB.) */
 export const RestoredDraft: Story = {
+  parameters: { docs: { disable: true } },
   loaders: [
     async (): Promise<Loaded> => {
       const adapter = memory();
@@ -146,8 +147,9 @@ export const RestoredDraft: Story = {
   ],
 };
 
-/** An incident with a 200-event timeline: the entries scroll inside their panel. */
+/** An incident with a 200-event timeline: the entries scroll inside their panel. (Not repeated on the docs page: it is heavy.) */
 export const LongTimeline: Story = {
+  parameters: { docs: { disable: true } },
   loaders: [
     async (): Promise<Loaded> => {
       const adapter = memory();
@@ -196,6 +198,7 @@ export const Narrow: Story = {
 
 /** Waiting for the adapter (it never answers here). */
 export const Loading: Story = {
+  parameters: { docs: { disable: true } },
   loaders: [(): Loaded => ({ adapter: memory({ latencyMs: 3_600_000 }) })],
 };
 
