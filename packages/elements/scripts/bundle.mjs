@@ -20,7 +20,8 @@
  *
  *   node scripts/bundle.mjs [outdir]     (default dist/bundle; run by `pnpm build`)
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
@@ -113,5 +114,7 @@ export async function bundle({ outdir = join(PACKAGE, 'dist/bundle'), minify = t
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const outdir = process.argv[2] ? resolve(process.argv[2]) : undefined;
   const written = await bundle({ outdir });
-  for (const { file, bytes } of written) console.log(`${(bytes / 1024).toFixed(1).padStart(7)} kB  ${file.slice(ROOT.length + 1)}`);
+  const kB = (n) => `${(n / 1024).toFixed(1).padStart(6)} kB`;
+  console.log('   minified     gzipped  file');
+  for (const { file, bytes } of written) console.log(`${kB(bytes)}   ${kB(gzipSync(readFileSync(file), { level: 9 }).length)}  ${file.slice(ROOT.length + 1)}`);
 }
