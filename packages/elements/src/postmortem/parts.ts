@@ -7,7 +7,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { Draft } from '@hansei/adapters/offline';
-import { POSTMORTEM_STATUS_WORDS, localize, wordOf, type Incident, type Locale, type Person, type PostmortemStatus, type PostmortemTemplate } from '@hansei/core';
+import { POSTMORTEM_STATUS_WORDS, localize, wordOf, type BlameFinding, type Incident, type Locale, type Person, type PostmortemStatus, type PostmortemTemplate } from '@hansei/core';
 import { ids, renderBlame, describedBy } from './view.js';
 import { saveLabel, savingLabel } from './words.js';
 
@@ -89,9 +89,9 @@ export interface HeaderView {
   readonly ownerId: string | null;
   readonly labels: readonly string[];
   readonly people: readonly Pick<Person, 'id' | 'name'>[];
-  readonly names: readonly string[];
   readonly locale: Locale;
   readonly editable: boolean;
+  blame(text: string): readonly BlameFinding[];
   set(patch: { title?: string; ownerId?: string | null; labels?: string }): void;
 }
 
@@ -123,11 +123,11 @@ export function renderHeader(view: HeaderView): TemplateResult {
         type="text"
         maxlength="200"
         required
-        aria-describedby=${describedBy('title', false, view.title, view.names) || nothing}
+        aria-describedby=${describedBy('title', false, view.blame(view.title)) || nothing}
         .value=${view.title}
         @input=${(e: Event) => view.set({ title: (e.target as HTMLInputElement).value })}
       />
-      ${renderBlame('title', view.title, view.names)}
+      ${renderBlame('title', view.blame(view.title))}
     </div>
     ${incident}
     <div class="row">

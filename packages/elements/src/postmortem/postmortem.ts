@@ -5,7 +5,6 @@ import { can, HanseiError, type Change, type HanseiAdapter } from '@hansei/adapt
 import type { Drafts } from '@hansei/adapters/offline';
 import {
   actionMix,
-  findBlame,
   prefillFromIncident,
   resolveConflict,
   reviewWhys,
@@ -29,7 +28,7 @@ import { postmortemStyles } from './postmortem.styles.js';
 import { renderReview } from './review.js';
 import { renderSection } from './sections.js';
 import { actionSent, cleanContent, EditSession, savedMessage, type Conflict } from './session.js';
-import type { PostmortemView } from './view.js';
+import { BlameMemo, type PostmortemView } from './view.js';
 import { whysAdvice } from './words.js';
 
 /** `detail` of `hansei-postmortem-saved` and `hansei-postmortem-started`. */
@@ -166,6 +165,7 @@ export class HanseiPostmortem extends HanseiDataElement {
   #requested: { source: HanseiAdapter | undefined; postmortemId: string; incidentId: string } | null = null;
   #abort: AbortController | null = null;
   #prefill: { key: unknown; value: ReturnType<typeof prefillFromIncident> } | null = null;
+  readonly #blame = new BlameMemo();
 
   constructor() {
     super();
@@ -430,6 +430,7 @@ export class HanseiPostmortem extends HanseiDataElement {
     const { locale, timeZone } = this.settings;
     const editable = this.#editable;
     const names = loaded.people.flatMap((p) => [p.name, ...(p.handle ? [p.handle] : [])]);
+    const blameOf = this.#blame.for(names);
     const sections = sectionViews(content, this.template, locale);
     const { facts, entries, sections: prefill } = this.#prefilled(loaded);
     const view: PostmortemView = {
@@ -440,6 +441,7 @@ export class HanseiPostmortem extends HanseiDataElement {
       timeZone,
       editable,
       names,
+      blame: blameOf,
       people: loaded.people,
       facts,
       entries,
@@ -454,9 +456,9 @@ export class HanseiPostmortem extends HanseiDataElement {
     const reading = !editable;
     const mix = actionMix(this.actions, loaded.incident.id);
     const whys = whysAdvice(reviewWhys(content.fiveWhys, { names }));
-    const blame = this.#blameCount(content, sections, names);
+    const blamed = this.#blameCount(content, sections, blameOf);
     return html`<article class="document" part="document" aria-labelledby="title" lang=${locale}>
-      ${renderHeader({ ...content, status: base.status, incident: loaded.incident, people: loaded.people, names, locale, editable, set: (patch) => this.#setHeader(patch) })}
+      ${renderHeader({ ...content, status: base.status, incident: loaded.incident, people: loaded.people, blame: blameOf, locale, editable, set: (patch) => this.#setHeader(patch) })}
       ${this.#writable && !this.disabled
         ? renderToolbar({
             editable: this.#writable && !this.deleted,
@@ -481,14 +483,14 @@ export class HanseiPostmortem extends HanseiDataElement {
       ${renderReview({
         status: base.status,
         publicSummary: content.publicSummary ?? '',
-        names,
+        blame: blameOf,
         editable,
         isAdmin: loaded.role === 'admin',
         busy: session.saving,
         missing: emptyRequired(sections, content, this.actions.length),
         needsRootCause: mix.needsRootCause,
         whys: whys && !whys.done ? whys.text : null,
-        blame,
+        blamed,
         summaryError: session.summaryError,
         setSummary: (text) => this.#edit({ ...content, publicSummary: text }),
         transition: (to) => void this.#session.save(this.source as HanseiAdapter, to),
@@ -511,7 +513,7 @@ export class HanseiPostmortem extends HanseiDataElement {
   }
 
   /** Blame findings across the document, and the field of the first. */
-  #blameCount(content: PostmortemContent, sections: ReturnType<typeof sectionViews>, names: readonly string[]): { count: number; firstId: string | null } {
+  #blameCount(content: PostmortemContent, sections: ReturnType<typeof sectionViews>, blameOf: (text: string) => readonly unknown[]): { count: number; firstId: string | null } {
     const fields: [string, string][] = [
       ['f-title', content.title],
       ...sections.map((s): [string, string] => [`f-s-${s.key}`, s.body]),
@@ -522,7 +524,7 @@ export class HanseiPostmortem extends HanseiDataElement {
     let count = 0;
     let firstId: string | null = null;
     for (const [id, text] of fields) {
-      const found = findBlame(text, { names }).length;
+      const found = blameOf(text).length;
       if (found > 0 && firstId === null) firstId = id;
       count += found;
     }

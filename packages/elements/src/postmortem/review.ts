@@ -6,7 +6,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
-import type { PostmortemStatus } from '@hansei/core';
+import type { BlameFinding, PostmortemStatus } from '@hansei/core';
 import type { SectionView } from './model.js';
 import { renderText } from './view.js';
 import { needsRootCauseWords } from './words.js';
@@ -14,7 +14,7 @@ import { needsRootCauseWords } from './words.js';
 export interface ReviewView {
   readonly status: PostmortemStatus;
   readonly publicSummary: string;
-  readonly names: readonly string[];
+  blame(text: string): readonly BlameFinding[];
   readonly editable: boolean;
   readonly isAdmin: boolean;
   readonly busy: boolean;
@@ -23,7 +23,7 @@ export interface ReviewView {
   /** The five whys' advice when the chain is not deep enough yet. */
   readonly whys: string | null;
   /** Places the text may blame a person, and the id of the first one's field. */
-  readonly blame: { readonly count: number; readonly firstId: string | null };
+  readonly blamed: { readonly count: number; readonly firstId: string | null };
   /** Why publishing was refused ('' when it was not). */
   readonly summaryError: string;
   setSummary(text: string): void;
@@ -42,13 +42,13 @@ function renderChecklist(view: ReviewView): TemplateResult | typeof nothing {
   }
   if (view.needsRootCause) items.push(html`<li>${needsRootCauseWords()}</li>`);
   if (view.whys) items.push(html`<li>${view.whys}</li>`);
-  if (view.blame.count > 0 && view.blame.firstId) {
-    const first = view.blame.firstId;
+  if (view.blamed.count > 0 && view.blamed.firstId) {
+    const first = view.blamed.firstId;
     items.push(html`<li>
       <a href="#${first}" @click=${(e: Event) => (e.preventDefault(), view.focus(`#${first}`))}
-        >${view.blame.count === 1
+        >${view.blamed.count === 1
           ? msg('One place may read as blaming a person.', { desc: 'Postmortem review: one blame prompt' })
-          : msg(str`${view.blame.count} places may read as blaming a person.`, { desc: 'Postmortem review: several blame prompts' })}</a
+          : msg(str`${view.blamed.count} places may read as blaming a person.`, { desc: 'Postmortem review: several blame prompts' })}</a
       >
     </li>`);
   }

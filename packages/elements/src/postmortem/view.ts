@@ -3,7 +3,7 @@
  * gentle prompts under a text that blames a person, and ids that tie fields to their hints.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { findBlame, type IncidentFacts, type Locale, type Person, type Postmortem, type PostmortemContent, type PrefillEntry, type PrefilledSections, type PreventionAction, type Stored } from '@hansei/core';
+import { findBlame, type BlameFinding, type IncidentFacts, type Locale, type Person, type Postmortem, type PostmortemContent, type PrefillEntry, type PrefilledSections, type PreventionAction, type Stored } from '@hansei/core';
 import type { SectionView } from './model.js';
 import { blamePrompt } from './words.js';
 
@@ -17,6 +17,8 @@ export interface PostmortemView {
   readonly editable: boolean;
   /** Names (and handles) of the people the backend knows: blame detection recognises them. */
   readonly names: readonly string[];
+  /** Where a text blames a person (`findBlame` with the names, remembered per text). */
+  blame(text: string): readonly BlameFinding[];
   readonly people: readonly Stored<Person>[];
   readonly facts: IncidentFacts;
   readonly entries: readonly PrefillEntry[];
@@ -37,17 +39,16 @@ export interface PostmortemView {
 export const ids = (name: string) => ({ control: `f-${name}`, hint: `f-${name}-hint`, blame: `f-${name}-blame` });
 
 /** The `aria-describedby` of a field: its hint (when it has one) and its prompts (when it shows any). */
-export function describedBy(name: string, hint: boolean, text: string, names: readonly string[]): string {
+export function describedBy(name: string, hint: boolean, findings: readonly BlameFinding[]): string {
   const { hint: h, blame } = ids(name);
-  return [hint ? h : '', findBlame(text, { names }).length > 0 ? blame : ''].filter(Boolean).join(' ');
+  return [hint ? h : '', findings.length > 0 ? blame : ''].filter(Boolean).join(' ');
 }
 
 /**
  * The gentle prompts under a field whose text points at a person: the words found, and what to
  * write about instead, once per kind. Nothing when the text is fine.
  */
-export function renderBlame(name: string, text: string, names: readonly string[]): TemplateResult | typeof nothing {
-  const findings = findBlame(text, { names });
+export function renderBlame(name: string, findings: readonly BlameFinding[]): TemplateResult | typeof nothing {
   if (findings.length === 0) return nothing;
   const byKind = new Map<string, string[]>();
   for (const f of findings) byKind.set(f.kind, [...(byKind.get(f.kind) ?? []), f.text]);
@@ -65,20 +66,48 @@ export function renderBlame(name: string, text: string, names: readonly string[]
  * `labelledBy` (ids), else by `label`, else by a `<label for>` the caller renders.
  */
 export function renderText(
-  view: Pick<PostmortemView, 'names' | 'editable'>,
+  view: Pick<PostmortemView, 'blame' | 'editable'>,
   options: { name: string; label?: string; labelledBy?: string; value: string; hint?: boolean; rows?: number; maxlength?: number; input: (value: string) => void },
 ): TemplateResult {
   const { name, value } = options;
+  const findings = view.blame(value);
   return html`<textarea
       id=${ids(name).control}
       aria-label=${options.labelledBy || !options.label ? nothing : options.label}
       aria-labelledby=${options.labelledBy ?? nothing}
-      aria-describedby=${describedBy(name, options.hint ?? false, value, view.names) || nothing}
+      aria-describedby=${describedBy(name, options.hint ?? false, findings) || nothing}
       rows=${options.rows ?? 3}
       maxlength=${options.maxlength ?? 20000}
       .value=${value}
       ?readonly=${!view.editable}
       @input=${(e: Event) => options.input((e.target as HTMLTextAreaElement).value)}
     ></textarea>
-    ${renderBlame(name, value, view.names)}`;
+    ${renderBlame(name, findings)}`;
+}
+
+/**
+ * `findBlame` remembered per text, for one list of names: a document renders on every keystroke,
+ * and most of its texts (a 200-row timeline among them) did not change.
+ */
+export class BlameMemo {
+  #names = '';
+  readonly #found = new Map<string, readonly BlameFinding[]>();
+
+  /** The finder for `names` (a new list forgets what was found with the last one). */
+  for(names: readonly string[]): (text: string) => readonly BlameFinding[] {
+    const key = names.join('\n');
+    if (key !== this.#names) {
+      this.#names = key;
+      this.#found.clear();
+    }
+    return (text) => {
+      let found = this.#found.get(text);
+      if (!found) {
+        found = findBlame(text, { names });
+        if (this.#found.size >= 400) this.#found.clear();
+        this.#found.set(text, found);
+      }
+      return found;
+    };
+  }
 }
