@@ -1,5 +1,6 @@
 import { css } from 'lit';
-import { formBaseStyles, visuallyHiddenStyles } from '../internal/shared-styles.js';
+import { formBaseStyles } from '../internal/form-styles.js';
+import { visuallyHiddenStyles } from '../internal/shared-styles.js';
 
 const formStyles = css`
   .form,

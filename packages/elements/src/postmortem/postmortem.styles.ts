@@ -1,6 +1,7 @@
 import { css } from 'lit';
 import { markdownStyles } from '../internal/markdown.js';
-import { formBaseStyles, visuallyHiddenStyles } from '../internal/shared-styles.js';
+import { formBaseStyles } from '../internal/form-styles.js';
+import { visuallyHiddenStyles } from '../internal/shared-styles.js';
 
 const documentStyles = css`
   :host {
