@@ -400,6 +400,10 @@ describe('hansei-postmortem', () => {
       await click(el, 'Preview');
       expect($$(el, 'textarea').length).to.equal(0);
       expect(text($(el, '[data-key="summary"] [part~="section-body"]'))).to.match(/A release renamed/);
+      // An empty impact section reads as what the incident says; a written timeline stands alone.
+      expect(text($(el, '[data-key="impact"] [part~="from-incident"]'))).to.match(/Severity: SEV2/);
+      expect(el.shadowRoot?.querySelector('[data-key="timeline"] [part~="from-incident"]')).to.equal(null);
+      expect(el.shadowRoot?.querySelector('[data-key="detection"]')).to.equal(null, 'an empty plain section is left out');
       await click(el, 'Preview');
       expect($$(el, 'textarea').length).to.be.greaterThan(5);
       const disabled = await postmortem({ postmortemId: DRAFT_PM, disabled: true });

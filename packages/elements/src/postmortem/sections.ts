@@ -45,6 +45,9 @@ function hasContent(view: PostmortemView, section: SectionView): boolean {
       return view.content.acknowledgements.length > 0;
     case 'actions':
       return view.actions.length > 0;
+    case 'prefill':
+      // Nothing written: what the incident says stands in for it.
+      return true;
     default:
       return false;
   }
@@ -59,7 +62,7 @@ export function renderSection(view: PostmortemView, section: SectionView, action
     return html`<section class="section" part="section" data-key=${section.key} aria-labelledby=${heading}>
       <h3 id=${heading}>${section.title}</h3>
       ${section.body.trim() ? html`<div class="markdown body" part="section-body">${renderMarkdown(section.body)}</div>` : nothing}
-      ${renderGuided({ ...view, editable: false }, section, actionForm)}
+      ${section.guide === 'prefill' && section.body.trim() ? nothing : renderGuided({ ...view, editable: false }, section, actionForm)}
     </section>`;
   }
   const notes = section.guide !== null && section.guide !== 'prefill';
