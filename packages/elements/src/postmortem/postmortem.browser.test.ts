@@ -133,6 +133,14 @@ describe('hansei-postmortem', () => {
       expect(stored.acknowledgements).to.deep.equal([{ personId: 'per_tanaka', name: 'Yui Tanaka', note: 'Rolled back in minutes.' }]);
     });
 
+    it('says a save made offline waits for the connection', async () => {
+      const queued = Object.assign(new HanseiError({ kind: 'network', message: 'The server cannot be reached.' }), { queued: true });
+      const el = await postmortem({ adapter: memory({ failWith: ({ method }) => (method === 'updatePostmortem' ? queued : null) }), postmortemId: DRAFT_PM });
+      await type(el, '#f-s-lessons', 'Written on a train.');
+      expect(await el.save()).to.equal(false);
+      expect(text($(el, '.action-error'))).to.match(/^Offline: your changes are kept on this device/);
+    });
+
     it('keeps the draft when saving fails, and says so', async () => {
       const adapter = memory({ failWith: ({ method }) => (method === 'updatePostmortem' ? new HanseiError({ kind: 'network', message: 'Offline.' }) : null) });
       const drafts = await freshDrafts();

@@ -315,6 +315,13 @@ export class EditSession implements ReactiveController {
       this.#hooks.focus(...(field ? [field] : []), '.action-error');
       return 'failed';
     }
+    if ((error as { queued?: unknown } | null)?.queued === true) {
+      // Offline, behind withOffline: the write waits in the outbox and goes out on reconnect.
+      this.error = msg('Offline: your changes are kept on this device and will be saved when the connection returns.', {
+        desc: 'Postmortem: a save was queued while offline',
+      });
+      return 'failed';
+    }
     this.error = msg(str`Nothing was saved: ${error instanceof Error ? error.message : String(error)} Your changes are kept on this device.`, {
       desc: 'Postmortem: a save failed for another reason',
     });
