@@ -40,7 +40,8 @@ import {
 } from './model.js';
 import { heading, renderActionError, renderLoadError, renderLoading, renderReadOnly, renderTemplates, submitLabel } from './parts.js';
 import { renderPreview } from './preview.js';
-import { declare, RetryKeys, update } from './send.js';
+import { RetryKeys } from '../internal/retry-keys.js';
+import { declare, update } from './send.js';
 import {
   isIncident,
   isModel,

@@ -3,37 +3,10 @@
  * with the version, then the update post), with idempotency keys that make a retry of a create
  * that failed in transit happen once.
  */
-import { HanseiError, type CreateOptions, type HanseiAdapter } from '@hansei/adapters';
+import type { HanseiAdapter } from '@hansei/adapters';
 import type { Incident, IncidentUpdate, Stored } from '@hansei/core';
+import { create, type RetryKeys } from '../internal/retry-keys.js';
 import { createRequest, updatePlan, type FormModel } from './model.js';
-
-/** One key per create request; the same key again when the same request is retried after a failure in transit. */
-export class RetryKeys {
-  #pending: { body: string; key: string | undefined } | null = null;
-
-  /** The options to send `request` with. */
-  for(request: unknown): CreateOptions {
-    const body = JSON.stringify(request);
-    if (this.#pending?.body !== body) this.#pending = { body, key: globalThis.crypto?.randomUUID?.() };
-    return this.#pending.key ? { idempotencyKey: this.#pending.key } : {};
-  }
-
-  /** The create is over: keep the key only when it failed in a way that may not have reached the backend. */
-  settle(error?: unknown): void {
-    if (!(error instanceof HanseiError && error.transient)) this.#pending = null;
-  }
-}
-
-async function create<T>(keys: RetryKeys, request: unknown, run: (options: CreateOptions) => Promise<T>): Promise<T> {
-  try {
-    const result = await run(keys.for(request));
-    keys.settle();
-    return result;
-  } catch (error) {
-    keys.settle(error);
-    throw error;
-  }
-}
 
 /** Declares the incident `model` describes. */
 export function declare(source: HanseiAdapter, model: FormModel, keys: RetryKeys): Promise<Stored<Incident>> {

@@ -36,6 +36,19 @@ describe('hansei-postmortem, live and around', () => {
     expect($$(el, '[part~="action"]').length).to.equal(count, 'another incident’s action is not listed');
   });
 
+  it('creates two actions with Japanese titles of the same length as two actions', async () => {
+    const adapter = memory();
+    const el = await postmortem({ adapter, postmortemId: DRAFT_PM });
+    const count = $$(el, '[part~="action"]').length;
+    for (const title of ['監視を追加する', '手順を見直す']) {
+      await type(el, '#action-title', title);
+      await click(el, 'Add to the prevention board');
+      await waitUntil(() => $<HTMLInputElement>(el, '#action-title').value === '', `${title} was added`);
+    }
+    expect($$(el, '[part~="action"]').map((a) => text(a.querySelector('.action-title')))).to.include.members(['監視を追加する', '手順を見直す']);
+    expect($$(el, '[part~="action"]').length).to.equal(count + 2);
+  });
+
   it('says when the postmortem is deleted elsewhere, keeping what was typed', async () => {
     const adapter = memory();
     const el = await postmortem({ adapter, postmortemId: DRAFT_PM });

@@ -19,6 +19,7 @@ import {
 import { Announcer } from '../internal/announcer.js';
 import { HanseiDataElement } from '../internal/data-element.js';
 import { DraftController } from '../internal/drafts.js';
+import { create, RetryKeys } from '../internal/retry-keys.js';
 import type { ActionForm } from './actions.js';
 import { renderConflict } from './conflict.js';
 import { loadPostmortem, loadTemplates, type Loaded } from './load.js';
@@ -166,6 +167,7 @@ export class HanseiPostmortem extends HanseiDataElement {
   #abort: AbortController | null = null;
   #prefill: { key: unknown; value: ReturnType<typeof prefillFromIncident> } | null = null;
   readonly #blame = new BlameMemo();
+  readonly #actionKeys = new RetryKeys();
 
   constructor() {
     super();
@@ -346,7 +348,8 @@ export class HanseiPostmortem extends HanseiDataElement {
     }
     this.actionState = { ...form, busy: true, error: '' };
     try {
-      const action = await source.createAction(actionSent(form, base), { idempotencyKey: `act-${base.id}-${form.title.trim()}-${form.kind}`.slice(0, 200).replace(/[^\x21-\x7e]/g, '_') });
+      const request = actionSent(form, base);
+      const action = await create(this.#actionKeys, request, (options) => source.createAction(request, options));
       this.actions = [...this.actions.filter((a) => a.id !== action.id), action];
       this.actionState = { ...this.actionState, title: '', dueDate: '', busy: false };
       this.#announcer.announce(msg(str`Added “${action.title}” to the prevention board.`, { desc: 'Postmortem: announced after creating an action' }));
