@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { ERROR_KINDS, HanseiError, errorFromResponse, isProblemDetails, kindForStatus, parseRetryAfter } from './errors.js';
+import type * as ErrorsModule from './errors.js';
 
 describe('kindForStatus', () => {
   it('maps every status class to a kind a caller can act on', () => {
@@ -78,7 +79,7 @@ describe('errorFromResponse', () => {
 describe('HanseiError across copies of the module', () => {
   it('is recognised by instanceof when it comes from another copy (another single-file bundle)', async () => {
     // A query string makes Node load a second, separate instance of the module, as a second bundle would.
-    const other = (await import(`./errors.js?copy=${Date.now()}`)) as typeof import('./errors.js');
+    const other = (await import(`./errors.js?copy=${Date.now()}`)) as typeof ErrorsModule;
     assert.notEqual(other.HanseiError, HanseiError);
     const foreign = new other.HanseiError({ kind: 'conflict', message: 'Someone else saved first.', status: 412 });
     assert.ok(foreign instanceof HanseiError);

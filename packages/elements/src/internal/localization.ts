@@ -25,7 +25,9 @@ export function addTranslations(locale: TargetLocale, load: () => Promise<Locale
 
 async function loadLocale(locale: TargetLocale): Promise<LocaleModule> {
   const [own, ...more] = await Promise.all([loaders[locale](), ...(extra[locale] ?? []).map((load) => load())]);
-  return more.length ? { templates: Object.assign({}, ...more.map((m) => m.templates), own!.templates) } : own!;
+  if (more.length === 0) return own;
+  const templates = Object.assign({}, ...more.map((m) => m.templates), own.templates) as LocaleModule['templates'];
+  return { templates };
 }
 
 /** @lit/localize may be configured once per page: do it on first use, not on import. */
