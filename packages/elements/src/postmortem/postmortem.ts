@@ -1,54 +1,23 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import { can, HanseiError, type Change, type HanseiAdapter } from '@hansei/adapters';
 import type { Drafts } from '@hansei/adapters/offline';
-import {
-  actionMix,
-  prefillFromIncident,
-  resolveConflict,
-  reviewWhys,
-  type ConflictChoice,
-  type Postmortem,
-  type PostmortemContent,
-  type PostmortemStatus,
-  type PostmortemTemplate,
-  type PreventionAction,
-  type Stored,
-} from '@hansei/core';
+import { prefillFromIncident, type Postmortem, type PostmortemContent, type PostmortemTemplate, type PreventionAction, type Stored } from '@hansei/core';
 import { Announcer } from '../internal/announcer.js';
 import { HanseiDataElement } from '../internal/data-element.js';
 import { DraftController } from '../internal/drafts.js';
 import { create, RetryKeys } from '../internal/retry-keys.js';
-import type { ActionForm } from './actions.js';
-import { renderConflict } from './conflict.js';
+import { renderDocument } from './document.js';
 import { loadPostmortem, loadTemplates, type Loaded } from './load.js';
-import { emptyRequired, isDraftValue, parseLabels, sectionViews, startingSections, withSectionBody, type DraftValue } from './model.js';
-import { renderDraftBanner, renderHeader, renderLoadError, renderLoading, renderNote, renderStart, renderToolbar } from './parts.js';
+import { isDraftValue, parseLabels, startingSections, type DraftValue } from './model.js';
+import { renderLoadError, renderLoading, renderNote, renderStart } from './parts.js';
 import { postmortemStyles } from './postmortem.styles.js';
-import { renderReview } from './review.js';
-import { renderSection } from './sections.js';
-import { actionSent, cleanContent, EditSession, savedMessage, type Conflict } from './session.js';
-import { BlameMemo, type PostmortemView } from './view.js';
-import { whysAdvice } from './words.js';
+import { actionSent, cleanContent, EditSession } from './session.js';
+import { BlameMemo } from './view.js';
 
-/** `detail` of `hansei-postmortem-saved` and `hansei-postmortem-started`. */
-export interface PostmortemSavedDetail {
-  readonly postmortem: Stored<Postmortem>;
-}
-/** `detail` of `hansei-postmortem-status-changed`. */
-export interface PostmortemStatusDetail extends PostmortemSavedDetail {
-  readonly from: PostmortemStatus;
-}
-/** `detail` of `hansei-action-created`. */
-export interface PostmortemActionDetail {
-  readonly action: Stored<PreventionAction>;
-}
-/** `detail` of `hansei-postmortem-exported`. */
-export interface PostmortemExportDetail {
-  readonly markdown: string;
-  readonly method: 'download' | 'copy';
-}
+export type { PostmortemActionDetail, PostmortemExportDetail, PostmortemSavedDetail, PostmortemStatusDetail } from './types.js';
+import type { PostmortemActionDetail, PostmortemExportDetail, PostmortemSavedDetail, PostmortemStatusDetail } from './types.js';
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
@@ -427,111 +396,39 @@ export class HanseiPostmortem extends HanseiDataElement {
   }
 
   #renderDocument(loaded: Loaded): TemplateResult {
-    const session = this.#session;
-    const base = session.base as Stored<Postmortem>;
-    const content = session.content as PostmortemContent;
     const { locale, timeZone } = this.settings;
-    const editable = this.#editable;
     const names = loaded.people.flatMap((p) => [p.name, ...(p.handle ? [p.handle] : [])]);
-    const blameOf = this.#blame.for(names);
-    const sections = sectionViews(content, this.template, locale);
-    const { facts, entries, sections: prefill } = this.#prefilled(loaded);
-    const view: PostmortemView = {
-      content,
-      base,
-      sections,
+    const toolbar = this.#writable && !this.disabled;
+    return renderDocument({
+      loaded,
+      session: this.#session,
+      template: this.template,
+      actions: this.actions,
       locale,
       timeZone,
-      editable,
+      editable: this.#editable,
+      toolbar,
+      writable: toolbar && !this.deleted,
+      reading: this.reading,
+      deleted: this.deleted,
+      notice: this.notice,
+      draft: this.#writable ? this.#drafts.offered : null,
       names,
-      blame: blameOf,
-      people: loaded.people,
-      facts,
-      entries,
-      prefill,
-      actions: this.actions,
+      blame: this.#blame.for(names),
+      prefilled: this.#prefilled(loaded),
       canAddActions: can(this.source as HanseiAdapter, 'actions', 'write'),
-      change: (next) => this.#edit(next),
-      setSection: (key, body) => this.#edit(withSectionBody(content, sections, key, sections.find((s) => s.key === key)?.title ?? key, body)),
+      actionForm: { ...this.actionState, set: (patch) => (this.actionState = { ...this.actionState, ...patch, error: '' }), submit: () => void this.#createAction() },
+      announcer: this.#announcer.render(),
+      edit: (next) => this.#edit(next),
+      setHeader: (patch) => this.#setHeader(patch),
+      save: () => void this.save(),
+      toggleReading: () => (this.reading = !this.reading),
+      exportMarkdown: (how) => void this.#export(how),
+      keepDraft: () => this.#drafts.keep(),
+      discardDraft: () => this.#discardDraft(),
+      transition: (to) => void this.#session.save(this.source as HanseiAdapter, to),
       focus: (...selectors) => this.#focus(...selectors),
-    };
-    const actionForm: ActionForm = { ...this.actionState, set: (patch) => (this.actionState = { ...this.actionState, ...patch, error: '' }), submit: () => void this.#createAction() };
-    const reading = !editable;
-    const mix = actionMix(this.actions, loaded.incident.id);
-    const whys = whysAdvice(reviewWhys(content.fiveWhys, { names }));
-    const blamed = this.#blameCount(content, sections, blameOf);
-    return html`<article class="document" part="document" aria-labelledby="title" lang=${locale}>
-      ${renderHeader({ ...content, status: base.status, incident: loaded.incident, people: loaded.people, blame: blameOf, locale, editable, set: (patch) => this.#setHeader(patch) })}
-      ${this.#writable && !this.disabled
-        ? renderToolbar({
-            editable: this.#writable && !this.deleted,
-            dirty: session.dirty,
-            saving: session.saving,
-            blocked: session.conflict !== null,
-            reading: this.reading,
-            savedMessage: session.savedAt ? savedMessage(session.savedAt, locale, timeZone) : '',
-            save: () => void this.save(),
-            toggleReading: () => (this.reading = !this.reading),
-            exportMarkdown: (how) => void this.#export(how),
-          })
-        : renderToolbar({ editable: false, dirty: false, saving: false, blocked: false, reading: true, savedMessage: '', save: () => {}, toggleReading: () => {}, exportMarkdown: (how) => void this.#export(how) })}
-      ${this.deleted ? renderNote(msg('This postmortem was deleted by someone else. Your unsaved changes stay on this device.', { desc: 'Postmortem: deleted while open' })) : nothing}
-      ${this.notice ? renderNote(this.notice) : nothing}
-      ${this.#drafts.offered && this.#writable
-        ? renderDraftBanner(this.#drafts.offered, session.restoredMerged, locale, timeZone, () => this.#drafts.keep(), () => this.#discardDraft())
-        : nothing}
-      ${session.conflict ? this.#renderConflict(session.conflict, sections) : nothing}
-      ${session.error ? html`<div class="action-error error" part="notice" role="alert" tabindex="-1">${session.error}</div>` : nothing}
-      ${sections.map((s) => renderSection(view, s, actionForm, reading))}
-      ${renderReview({
-        status: base.status,
-        publicSummary: content.publicSummary ?? '',
-        blame: blameOf,
-        editable,
-        isAdmin: loaded.role === 'admin',
-        busy: session.saving,
-        missing: emptyRequired(sections, content, this.actions.length),
-        needsRootCause: mix.needsRootCause,
-        whys: whys && !whys.done ? whys.text : null,
-        blamed,
-        summaryError: session.summaryError,
-        setSummary: (text) => this.#edit({ ...content, publicSummary: text }),
-        transition: (to) => void this.#session.save(this.source as HanseiAdapter, to),
-        focus: (selector) => this.#focus(selector),
-      })}
-      ${this.#announcer.render()}
-    </article>`;
-  }
-
-  #renderConflict(conflict: Conflict, sections: ReturnType<typeof sectionViews>): TemplateResult {
-    const { locale, timeZone } = this.settings;
-    return renderConflict({
-      conflicts: conflict.conflicts,
-      savedAt: new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone }).format(new Date(conflict.theirs.updatedAt)),
-      locale,
-      people: this.loaded?.people ?? [],
-      titleOf: (key) => sections.find((s) => s.key === key)?.title ?? key,
-      choose: (c, choice: ConflictChoice) => this.#session.choose(c, choice, resolveConflict),
     });
-  }
-
-  /** Blame findings across the document, and the field of the first. */
-  #blameCount(content: PostmortemContent, sections: ReturnType<typeof sectionViews>, blameOf: (text: string) => readonly unknown[]): { count: number; firstId: string | null } {
-    const fields: [string, string][] = [
-      ['f-title', content.title],
-      ...sections.map((s): [string, string] => [`f-s-${s.key}`, s.body]),
-      ...content.contributingFactors.map((f, i): [string, string] => [`f-factor-${i}`, f.description]),
-      ...content.fiveWhys.map((w, i): [string, string] => [`f-why-${i}-a`, w.answer]),
-      ['f-public-summary', content.publicSummary ?? ''],
-    ];
-    let count = 0;
-    let firstId: string | null = null;
-    for (const [id, text] of fields) {
-      const found = blameOf(text).length;
-      if (found > 0 && firstId === null) firstId = id;
-      count += found;
-    }
-    return { count, firstId };
   }
 
   #edit(next: PostmortemContent): void {
