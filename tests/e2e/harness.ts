@@ -4,7 +4,8 @@
  * role are made through the API. Everything runs on 127.0.0.1, ports 4500-4599.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, statSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -130,6 +131,8 @@ export async function newPage(browser: Browser, errors: string[] = []): Promise<
   await page.setViewport({ width: 1280, height: 900 });
   page.on('pageerror', (error) => errors.push(String(error)));
   page.setDefaultTimeout(15_000);
+  // A page load waits for the server, which shares two cores with everything else under test.
+  page.setDefaultNavigationTimeout(60_000);
   return page;
 }
 
@@ -181,7 +184,7 @@ export async function eventually<T>(check: () => Promise<T | null | undefined | 
  * The page's text, shadow roots included (declarative ones too). A string, not a function: the
  * test runner's transpiler would wrap a named function in a helper the page does not have.
  */
-const DEEP_TEXT = `(() => {
+export const DEEP_TEXT = `(() => {
   const out = [];
   const walk = (node) => {
     if (node.nodeType === Node.TEXT_NODE) out.push(node.textContent || '');
@@ -200,4 +203,14 @@ export function pageText(page: Page): Promise<string> {
 /** Waits until the page's text, shadow roots included, contains `text`. */
 export async function waitForPageText(page: Page, text: string, timeout = 15_000): Promise<void> {
   await page.waitForFunction(`${DEEP_TEXT}.includes(${JSON.stringify(text)})`, { timeout, polling: 200 });
+}
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's violations on the whole page, shadow roots included, as `rule (help): targets` lines. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE);
+  return (await page.evaluate(
+    `axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => v.id + ' (' + v.help + '): ' + v.nodes.map((n) => JSON.stringify(n.target)).join(', ')))`,
+  )) as string[];
 }

@@ -167,6 +167,14 @@ export const viewStyles = [
       font-size: 0.85em;
       color: var(--_muted);
     }
+    ul.plain-row,
+    .plain-row {
+      list-style: none;
+      padding: 0;
+    }
+    .plain-row a[aria-current='page'] {
+      font-weight: 700;
+    }
     ul.plain {
       list-style: none;
       padding: 0;
@@ -176,6 +184,13 @@ export const viewStyles = [
     }
     /* Narrow screens: table rows become cards, each cell labelled by data-label. */
     @media (max-width: 40rem) {
+      table.responsive,
+      table.responsive tbody {
+        display: block;
+      }
+      table.responsive td {
+        overflow-wrap: anywhere;
+      }
       table.responsive thead {
         position: absolute;
         clip-path: inset(50%);

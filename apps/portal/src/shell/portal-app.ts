@@ -182,8 +182,7 @@ export class PortalApp extends HanseiElement {
   }
 
   protected override render() {
-    return html`<a class="skip" href="#main" @click=${this.#skip}>${msg('Skip to content')}</a>
-      ${this.#renderHeader()}
+    return html`${this.#renderHeader()}
       ${this.#renderBanner()}
       <main id="main" tabindex="-1" aria-busy=${this.starting ? 'true' : 'false'}>${this.#renderMain()}</main>
       ${this.outboxOpen && this.connection
@@ -205,6 +204,7 @@ export class PortalApp extends HanseiElement {
     const waiting = this.outbox.filter((e) => e.state === 'pending').length;
     const failed = this.outbox.filter((e) => e.state === 'failed').length;
     return html`<header>
+      <button class="skip" @click=${this.#skip}>${msg('Skip to content')}</button>
       <a class="brand" href=${routeHref({ view: 'incidents', query: {} })}>Hansei</a>
       ${connection
         ? html`<button

@@ -9,6 +9,10 @@ export const incidentStyles = css`
     flex-wrap: wrap;
     gap: 0.4rem;
   }
+  .facts .badge {
+    white-space: normal;
+    overflow-wrap: anywhere;
+  }
   .sev {
     border-color: var(--_hansei-status-major);
   }
