@@ -142,3 +142,30 @@ export const Narrow: Story = {
   globals: { locale: 'ja' },
   decorators: [(story) => html`<div style="inline-size: 320px">${story()}</div>`],
 };
+
+/**
+ * Long words and Japanese text in one incident, at 320 px: a long title, a long unbroken word,
+ * and a Japanese update, declared on the demo page by a responder.
+ */
+export const LongAndJapaneseText: Story = {
+  loaders: [
+    async (): Promise<Loaded> => {
+      const adapter = memory();
+      const at = new Date(NOW - 25 * 60_000).toISOString();
+      await adapter.as('responder').declareIncident({
+        title: 'Reservations, check-in and cashless payments are failing at studios in every region, including the new ones',
+        severity: 'SEV1',
+        impact: 'critical',
+        visibility: 'public',
+        startedAt: at,
+        detectedAt: at,
+        components: [{ componentId: 'cmp_payments', status: 'major_outage' }],
+        updateBody:
+          '現在、全国の店舗で予約・チェックイン・キャッシュレス決済がご利用いただけない状況が発生しております。原因を調査しており、30 分以内に続報をお知らせします。Affected endpoint: https://api.example.com/v1/reservations/studios/check-in/cashless-payments/confirmations',
+      });
+      return { adapter };
+    },
+  ],
+  args: { show: 'open' },
+  decorators: [(story) => html`<div style="inline-size: 320px">${story()}</div>`],
+};

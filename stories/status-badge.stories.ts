@@ -1,8 +1,10 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import type { StatusAdapter } from '@hansei/adapters';
 import type { HanseiStatusBadge } from '@hansei/elements';
 import '@hansei/elements/define/status-badge.js';
+import { failing, loading, memory, NOW, stale, statuspage } from './status-support.js';
 
 type Indicator = NonNullable<HanseiStatusBadge['indicator']>;
 type Args = Pick<HanseiStatusBadge, 'indicator' | 'description' | 'href'>;
@@ -82,3 +84,27 @@ export const Narrow: Story = {
   globals: { locale: 'ja' },
   decorators: [(story) => html`<div style="inline-size: 160px">${story()}</div>`],
 };
+
+/** With no `indicator`, the badge reads the status through an adapter (here the demo page, through its provider or its own `adapter`). */
+function fromAdapter(load: () => StatusAdapter | Promise<StatusAdapter>, now?: number): Story {
+  return {
+    loaders: [async () => ({ adapter: await load() })],
+    render: (_args, { loaded }) =>
+      html`<hansei-status-badge .adapter=${(loaded as { adapter: StatusAdapter }).adapter} .now=${now} href="https://status.example.com/"></hansei-status-badge>`,
+  };
+}
+
+/** Read through an adapter: the demo page, where two components are degraded. */
+export const FromAdapter: Story = fromAdapter(() => memory(), NOW);
+
+/** Read from a real Statuspage page in the middle of an outage (GitHub, 2 April 2020). */
+export const FromStatuspage: Story = fromAdapter(() => statuspage('githubOutage'));
+
+/** Waiting for the adapter's first answer: "Loading status…". */
+export const Loading: Story = fromAdapter(() => loading(), NOW);
+
+/** The status cannot be read and none is known: the badge says the status is unavailable. */
+export const LoadError: Story = fromAdapter(() => failing(), NOW);
+
+/** Offline after an earlier visit: the last known state, "as of" when it was read. */
+export const Stale: Story = fromAdapter(() => stale({ namespace: 'badge-stale:' }));
