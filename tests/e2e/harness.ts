@@ -10,6 +10,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { after, before } from 'node:test';
 import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
 import { RestAdapter } from '@hansei/adapters';
 
@@ -213,4 +214,28 @@ export async function axeViolations(page: Page): Promise<string[]> {
   return (await page.evaluate(
     `axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => v.id + ' (' + v.help + '): ' + v.nodes.map((n) => JSON.stringify(n.target)).join(', ')))`,
   )) as string[];
+}
+
+/**
+ * Registers the suite's before/after hooks: the built apps, a fresh server and a browser, and
+ * closes them after. Read `server` and `browser` from the returned object inside tests.
+ */
+export function useServer(apps: readonly ('portal' | 'status-page')[] = ['portal']): { readonly server: Server; readonly browser: Browser } {
+  const state: { server?: Server; browser?: Browser } = {};
+  before(async () => {
+    for (const app of apps) buildApp(app);
+    [state.server, state.browser] = await Promise.all([startServer(), launch()]);
+  });
+  after(async () => {
+    await state.browser?.close();
+    await state.server?.stop();
+  });
+  return {
+    get server() {
+      return state.server!;
+    },
+    get browser() {
+      return state.browser!;
+    },
+  };
 }

@@ -5,11 +5,11 @@
  * add two actions, see them on the prevention board and move one to done; find it all in the
  * weekly review and the trends.
  */
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { periodsOf } from '../../apps/portal/src/lib/trends.js';
-import { buildApp, clickButton, eventually, launch, newPage, signIn, startServer, waitForPageText, waitForText, type Server } from './harness.js';
+import { clickButton, eventually, newPage, signIn, useServer, waitForPageText, waitForText } from './harness.js';
 
 const FORM = 'portal-app >>> portal-incident >>> hansei-incident-form';
 const BOARD = 'portal-app >>> portal-incident >>> hansei-role-board';
@@ -34,30 +34,19 @@ async function postUpdate(page: Page, status: string, message: string): Promise<
 }
 
 describe('the whole loop, end to end', { timeout: 300_000 }, () => {
-  let server: Server;
-  let browser: Browser;
-
-  before(async () => {
-    buildApp('portal');
-    buildApp('status-page');
-    [server, browser] = await Promise.all([startServer(), launch()]);
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const env = useServer(['portal', 'status-page']);
 
   it('declares, commands, communicates, resolves, learns and measures', async () => {
     const errors: string[] = [];
-    const portal = await newPage(browser, errors);
-    const status = await newPage(browser, errors);
-    const api = server.adapter(server.tokens.admin);
+    const portal = await newPage(env.browser, errors);
+    const status = await newPage(env.browser, errors);
+    const api = env.server.adapter(env.server.tokens.admin);
     const title = `Bookings fail at some studios ${Date.now()}`;
     const window = periodsOf(26, 4, Date.now());
     const before = (await api.metrics({ from: new Date(window.from).toISOString(), to: new Date(window.to).toISOString() })).mttx.incidents;
 
     // 1. Declare a SEV2 in the portal, public, with a component in partial outage.
-    await signIn(portal, server.url, server.tokens.responder);
+    await signIn(portal, env.server.url, env.server.tokens.responder);
     await portal.click('portal-app >>> a.declare');
     const titleBox = await portal.waitForSelector('portal-app >>> portal-declare >>> hansei-incident-form >>> #f-title');
     await titleBox!.type(title);
@@ -77,7 +66,7 @@ describe('the whole loop, end to end', { timeout: 300_000 }, () => {
     assert.equal(declared.visibility, 'public');
 
     // The public page shows it (anonymous, no token), and will follow it live from here on.
-    await status.goto(`${server.url}/`);
+    await status.goto(`${env.server.url}/`);
     await waitForPageText(status, title);
     await waitForPageText(status, 'We are investigating failed bookings.');
 
@@ -112,11 +101,11 @@ describe('the whole loop, end to end', { timeout: 300_000 }, () => {
       return now.status === 'resolved' ? now : null;
     }, 'the incident resolved');
     assert.ok(resolved.resolvedAt);
-    await status.goto(`${server.url}/incidents/${encodeURIComponent(id)}`);
+    await status.goto(`${env.server.url}/incidents/${encodeURIComponent(id)}`);
     await waitForPageText(status, 'Bookings work again at every studio.');
 
     // 5. Write the postmortem: start it from the incident (the default template), write, save.
-    await portal.goto(`${server.url}/portal/incidents/${encodeURIComponent(id)}`);
+    await portal.goto(`${env.server.url}/portal/incidents/${encodeURIComponent(id)}`);
     await (await portal.waitForSelector('portal-app >>> portal-incident >>> a[href*="/postmortems/new"]'))!.click();
     await clickButton(portal, 'Start the postmortem', PM);
     await portal.waitForFunction(() => /\/portal\/postmortems\/(?!new)[^/?]+$/.test(location.pathname));
@@ -143,7 +132,7 @@ describe('the whole loop, end to end', { timeout: 300_000 }, () => {
     assert.ok(actions.every((a) => a.postmortemId === postmortemId));
 
     // 7. Both are on the prevention board; move one to done from its menu.
-    await portal.goto(`${server.url}/portal/prevention?incident=${encodeURIComponent(id)}`);
+    await portal.goto(`${env.server.url}/portal/prevention?incident=${encodeURIComponent(id)}`);
     const done = actions.find((a) => a.kind === 'detect')!;
     for (const action of actions) await portal.waitForSelector(`${BOARD_PAGE} >>> li[data-id="${action.id}"]`);
     await (await portal.waitForSelector(`${BOARD_PAGE} >>> li[data-id="${done.id}"] .menu-button`))!.click();
@@ -155,9 +144,9 @@ describe('the whole loop, end to end', { timeout: 300_000 }, () => {
     assert.ok(moved.completedAt);
 
     // 8. The weekly review lists the incident; the trends count it.
-    await portal.goto(`${server.url}/portal/review`);
+    await portal.goto(`${env.server.url}/portal/review`);
     await waitForText(portal, 'portal-app >>> portal-review >>> section', title);
-    await portal.goto(`${server.url}/portal/trends`);
+    await portal.goto(`${env.server.url}/portal/trends`);
     const figure = await waitForText(portal, 'portal-app >>> portal-trends >>> [data-figure="incidents"]', '');
     const range = periodsOf(26, 4, Date.now());
     const metrics = await api.metrics({ from: new Date(range.from).toISOString(), to: new Date(range.to).toISOString() });

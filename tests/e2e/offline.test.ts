@@ -4,29 +4,18 @@
  * editing one postmortem get a conflict to settle, never a silent overwrite; a queued change that
  * conflicts with someone else's is shown side by side for a person to resolve.
  */
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser } from 'puppeteer-core';
-import { buildApp, clickButton, eventually, launch, newPage, signIn, startServer, waitForText, type Server } from './harness.js';
+import { clickButton, eventually, newPage, signIn, useServer, waitForText } from './harness.js';
 
 const PM = 'portal-app >>> portal-postmortem >>> hansei-postmortem';
 const FORM = 'portal-app >>> portal-incident >>> hansei-incident-form';
 
 describe('offline, drafts and conflicts', { timeout: 300_000 }, () => {
-  let server: Server;
-  let browser: Browser;
-
-  before(async () => {
-    buildApp('portal');
-    [server, browser] = await Promise.all([startServer(), launch()]);
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const env = useServer();
 
   async function draftPostmortem() {
-    const api = server.adapter(server.tokens.admin);
+    const api = env.server.adapter(env.server.tokens.admin);
     const drafts = (await api.listPostmortems({ status: ['draft'] })).data;
     assert.ok(drafts.length >= 2, 'the demo has draft postmortems');
     return { api, drafts };
@@ -35,8 +24,8 @@ describe('offline, drafts and conflicts', { timeout: 300_000 }, () => {
   it('keeps what was being typed in a postmortem across a reload', async () => {
     const { drafts } = await draftPostmortem();
     const target = drafts[0]!;
-    const page = await newPage(browser);
-    await signIn(page, server.url, server.tokens.responder, `postmortems/${target.id}`);
+    const page = await newPage(env.browser);
+    await signIn(page, env.server.url, env.server.tokens.responder, `postmortems/${target.id}`);
     const box = await page.waitForSelector(`${PM} >>> #f-s-summary`);
     const typed = ' Typed just before the reload, never saved.';
     await box!.type(typed);
@@ -47,15 +36,15 @@ describe('offline, drafts and conflicts', { timeout: 300_000 }, () => {
     // Saving it afterwards sends exactly what was typed.
     await clickButton(page, 'Save', PM);
     await waitForText(page, `${PM} >>> [part~="save-state"]`, 'Saved');
-    const stored = await server.adapter(server.tokens.admin).getPostmortem(target.id);
+    const stored = await env.server.adapter(env.server.tokens.admin).getPostmortem(target.id);
     assert.ok(stored.sections.find((s) => s.key === 'summary')?.body.includes(typed.trim()));
   });
 
   it('sends a change made offline when the connection returns', async () => {
-    const api = server.adapter(server.tokens.admin);
+    const api = env.server.adapter(env.server.tokens.admin);
     const open = (await api.listIncidents({ open: true })).data[0]!;
-    const page = await newPage(browser);
-    await signIn(page, server.url, server.tokens.responder, `incidents/${open.id}`);
+    const page = await newPage(env.browser);
+    await signIn(page, env.server.url, env.server.tokens.responder, `incidents/${open.id}`);
     const message = await page.waitForSelector(`${FORM} >>> #f-message`);
     await page.setOfflineMode(true);
     await waitForText(page, 'portal-app >>> .banner', 'You are offline');
@@ -75,9 +64,9 @@ describe('offline, drafts and conflicts', { timeout: 300_000 }, () => {
   it('gives two people editing one postmortem a conflict to settle, and loses neither edit', async () => {
     const { api, drafts } = await draftPostmortem();
     const target = drafts[1]!;
-    const [a, b] = [await newPage(browser), await newPage(browser)];
-    await signIn(a, server.url, server.tokens.responder, `postmortems/${target.id}`);
-    await signIn(b, server.url, server.tokens.admin, `postmortems/${target.id}`);
+    const [a, b] = [await newPage(env.browser), await newPage(env.browser)];
+    await signIn(a, env.server.url, env.server.tokens.responder, `postmortems/${target.id}`);
+    await signIn(b, env.server.url, env.server.tokens.admin, `postmortems/${target.id}`);
     const boxA = await a.waitForSelector(`${PM} >>> #f-s-summary`);
     const boxB = await b.waitForSelector(`${PM} >>> #f-s-summary`);
     await boxB!.type(' Second person: the vendor changed the door firmware.');
@@ -96,10 +85,10 @@ describe('offline, drafts and conflicts', { timeout: 300_000 }, () => {
   });
 
   it('shows a queued change that conflicts with someone else’s beside theirs, and applies mine on top when asked', async () => {
-    const api = server.adapter(server.tokens.admin);
+    const api = env.server.adapter(env.server.tokens.admin);
     const open = (await api.listIncidents({ open: true })).data.at(-1)!;
-    const page = await newPage(browser);
-    await signIn(page, server.url, server.tokens.responder, `incidents/${open.id}`);
+    const page = await newPage(env.browser);
+    await signIn(page, env.server.url, env.server.tokens.responder, `incidents/${open.id}`);
     const title = await page.waitForSelector(`${FORM} >>> #f-title`);
     await page.setOfflineMode(true);
     await title!.click({ count: 3 });

@@ -3,7 +3,7 @@
  * regroup, reorder, show or hide, set a status by hand, delete. Every change carries the version
  * it was made on, so an edit made elsewhere in between is reported, never overwritten.
  */
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import { COMPONENT_STATUSES, type Component, type ComponentGroup, type ComponentStatus, type Stored } from '@hansei/core';
@@ -19,11 +19,7 @@ export class PortalAdminComponents extends PortalView {
   @state() private problem = '';
   @state() private saved = '';
 
-  protected override willUpdate(changed: PropertyValues): void {
-    if ((changed.has('providedAdapter') || changed.has('adapter')) && this.source) void this.#load();
-  }
-
-  async #load(): Promise<void> {
+  protected override async load(): Promise<void> {
     try {
       [this.components, this.groups] = await Promise.all([this.api.listComponents(), this.api.listComponentGroups()]);
     } catch (error) {
@@ -40,7 +36,7 @@ export class PortalAdminComponents extends PortalView {
     } catch (error) {
       this.problem = problemText(error);
     }
-    await this.#load();
+    await this.load();
   }
 
   #componentInput(data: FormData) {

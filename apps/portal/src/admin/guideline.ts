@@ -3,7 +3,7 @@
  * the criteria that make an incident that severe (English and Japanese), and what the level
  * demands (paging, public updates, postmortem, response targets, required roles).
  */
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import { HanseiError } from '@hansei/adapters';
@@ -40,17 +40,13 @@ export class PortalAdminGuideline extends PortalView {
   @state() private saved = '';
   @state() private dirty = false;
 
-  protected override willUpdate(changed: PropertyValues): void {
-    if ((changed.has('providedAdapter') || changed.has('adapter')) && this.source) void this.#load();
-  }
-
   #take(guideline: SeverityGuideline): void {
     this.levels = [...guideline.levels];
     this.whenUnsure = { ...guideline.whenUnsure };
     this.dirty = false;
   }
 
-  async #load(): Promise<void> {
+  protected override async load(): Promise<void> {
     try {
       const [guideline, roles] = await Promise.all([this.api.getSeverityGuideline(), this.api.listRoles()]);
       this.roles = roles;
@@ -129,7 +125,7 @@ export class PortalAdminGuideline extends PortalView {
       <p role="status">${this.saved}</p>
       <div class="toolbar">
         <button class="primary" type="submit" ?disabled=${!this.dirty}>${msg('Save the guideline')}</button>
-        <button type="button" ?disabled=${!this.dirty} @click=${() => this.#load()}>${msg('Discard changes')}</button>
+        <button type="button" ?disabled=${!this.dirty} @click=${() => this.load()}>${msg('Discard changes')}</button>
       </div>
     </form>`;
   }

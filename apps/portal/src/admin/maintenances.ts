@@ -2,7 +2,7 @@
  * `<portal-admin-maintenances>`: maintenance windows: schedule one (its components go under
  * maintenance while it runs), post its progress (in progress, verifying, completed), delete one.
  */
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import { MAINTENANCE_STATUSES, type Component, type Maintenance, type MaintenanceStatus, type Stored } from '@hansei/core';
@@ -25,11 +25,7 @@ export class PortalAdminMaintenances extends PortalView {
   @state() private problem = '';
   @state() private saved = '';
 
-  protected override willUpdate(changed: PropertyValues): void {
-    if ((changed.has('providedAdapter') || changed.has('adapter')) && this.source) void this.#load();
-  }
-
-  async #load(): Promise<void> {
+  protected override async load(): Promise<void> {
     try {
       const [page, components] = await Promise.all([this.api.listMaintenances({ limit: 50 }), this.api.listComponents()]);
       this.maintenances = page.data;
@@ -45,7 +41,7 @@ export class PortalAdminMaintenances extends PortalView {
     try {
       await work();
       this.saved = done;
-      await this.#load();
+      await this.load();
       return true;
     } catch (error) {
       this.problem = problemText(error);

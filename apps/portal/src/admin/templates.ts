@@ -3,7 +3,7 @@
  * start), and the organisation's own: made, changed and deleted here, with the version they were
  * read at. Sections whose key the kit knows get the postmortem element's prefill or builder.
  */
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import { HanseiError } from '@hansei/adapters';
@@ -31,11 +31,7 @@ export class PortalAdminTemplates extends PortalView {
   @state() private problem = '';
   @state() private saved = '';
 
-  protected override willUpdate(changed: PropertyValues): void {
-    if ((changed.has('providedAdapter') || changed.has('adapter')) && this.source) void this.#load();
-  }
-
-  async #load(): Promise<void> {
+  protected override async load(): Promise<void> {
     try {
       this.templates = await this.api.listPostmortemTemplates();
     } catch (error) {
@@ -83,7 +79,7 @@ export class PortalAdminTemplates extends PortalView {
       else await this.api.createPostmortemTemplate(body);
       this.saved = msg(str`Saved the template "${draft.name.en}".`);
       this.draft = null;
-      await this.#load();
+      await this.load();
     } catch (error) {
       this.problem = error instanceof HanseiError && error.fieldErrors.length ? error.fieldErrors.map((f) => `${f.path}: ${f.message}`).join(' · ') : problemText(error);
     }
@@ -95,7 +91,7 @@ export class PortalAdminTemplates extends PortalView {
     try {
       await this.api.deletePostmortemTemplate(template.id, template.version);
       this.saved = msg(str`Deleted the template "${name}".`);
-      await this.#load();
+      await this.load();
     } catch (error) {
       this.problem = problemText(error);
     }

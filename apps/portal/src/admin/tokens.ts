@@ -1,5 +1,5 @@
 /** `<portal-admin-tokens>`: API tokens: who has which role, made here (the secret shown once), revoked here. */
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import { TOKEN_ROLES, type CreatedToken, type TokenRecord, type TokenRole } from '@hansei/core';
@@ -15,11 +15,7 @@ export class PortalAdminTokens extends PortalView {
   @state() private problem = '';
   @state() private busy = false;
 
-  protected override willUpdate(changed: PropertyValues): void {
-    if ((changed.has('providedAdapter') || changed.has('adapter')) && this.source) void this.#load();
-  }
-
-  async #load(): Promise<void> {
+  protected override async load(): Promise<void> {
     try {
       this.tokens = await this.api.listTokens();
     } catch (error) {
@@ -36,7 +32,7 @@ export class PortalAdminTokens extends PortalView {
     try {
       this.created = await this.api.createToken({ name: field(data, 'name'), role: field(data, 'role') as TokenRole });
       form.reset();
-      await this.#load();
+      await this.load();
     } catch (error) {
       this.problem = problemText(error);
     } finally {
@@ -48,7 +44,7 @@ export class PortalAdminTokens extends PortalView {
     if (!confirm(msg(str`Revoke "${token.name}"? Whoever uses it is signed out at once.`))) return;
     try {
       await this.api.revokeToken(token.id);
-      await this.#load();
+      await this.load();
     } catch (error) {
       this.problem = problemText(error);
     }

@@ -1,5 +1,5 @@
 /** Dates, times and durations for people, in their language and time zone (Intl), never by hand. */
-import type { Locale, LocalizedText } from '@hansei/core';
+import { localize, zoneFormat, zoneOffset, type Locale, type LocalizedText } from '@hansei/core';
 
 const tag = (locale: Locale) => (locale === 'ja' ? 'ja-JP' : 'en-GB');
 
@@ -40,8 +40,7 @@ export function percent(fraction: number | null | undefined, locale: Locale, dig
 
 /** Organisation-configured text in the viewer's language (English when there is no Japanese). */
 export function localized(text: LocalizedText | undefined, locale: Locale): string {
-  if (!text) return '';
-  return (locale === 'ja' && text.ja) || text.en;
+  return text ? localize(text, locale) : '';
 }
 
 /** Today as `YYYY-MM-DD` in `timeZone`. */
@@ -60,24 +59,9 @@ export function startOfDay(date: string, timeZone: string): string | null {
   if (Number.isNaN(utc) || new Date(utc).toISOString().slice(0, 10) !== date) return null;
   // The zone's offset at that moment (twice, for days that start near a DST change).
   let guess = utc;
-  for (let i = 0; i < 2; i++) guess = utc - offsetMs(guess, timeZone);
+  const format = zoneFormat(timeZone);
+  for (let i = 0; i < 2; i++) guess = utc - zoneOffset(format, guess);
   return new Date(guess).toISOString();
-}
-
-function offsetMs(at: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  }).formatToParts(at);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-  return asUtc - Math.floor(at / 1000) * 1000;
 }
 
 /** The next calendar date (`2026-12-31` -> `2027-01-01`). */

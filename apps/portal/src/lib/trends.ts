@@ -43,7 +43,7 @@ async function openActions(adapter: HanseiAdapter, signal?: AbortSignal): Promis
   const all: PreventionAction[] = [];
   let cursor: string | undefined;
   do {
-    const page = await adapter.listActions({ status: ['todo', 'in_progress', 'in_review'], limit: 200, ...(cursor ? { cursor } : {}) }, signal ? { signal } : {});
+    const page = await adapter.listActions({ status: ['todo', 'in_progress', 'in_review'], limit: 200, ...(cursor ? { cursor } : {}) }, { timeoutMs: 30_000, ...(signal ? { signal } : {}) });
     all.push(...page.data);
     cursor = page.nextCursor ?? undefined;
   } while (cursor);

@@ -2,6 +2,7 @@
  * Base of the portal's views: the adapter and settings from `<hansei-provider>` (through
  * HanseiDataElement), the signed-in role, and helpers to navigate and to word errors.
  */
+import type { PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { msg } from '@lit/localize';
 import { HanseiError, type HanseiAdapter } from '@hansei/adapters';
@@ -27,6 +28,13 @@ export class PortalView extends HanseiDataElement {
   /** The adapter with the outbox (the provider's). */
   get api(): OfflineAdapter & HanseiAdapter {
     return this.source as OfflineAdapter & HanseiAdapter;
+  }
+
+  /** Reads the view's data; called when the adapter arrives or changes (views override it). */
+  protected load(): void | Promise<void> {}
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if ((changed.has('providedAdapter') || changed.has('adapter')) && this.source) void this.load();
   }
 
   get canRespond(): boolean {

@@ -3,7 +3,7 @@
  * organisation: searched by text, by the incident's component, by contributing-factor category
  * and by label. The search lives in the URL.
  */
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import { CONTRIBUTING_FACTOR_CATEGORIES, POSTMORTEM_STATUSES, type Component, type Postmortem, type Stored } from '@hansei/core';
@@ -24,11 +24,7 @@ export class PortalPostmortems extends PortalView {
   @state() private components: readonly Stored<Component>[] = [];
   @state() private problem = '';
 
-  protected override willUpdate(changed: PropertyValues): void {
-    if ((changed.has('providedAdapter') || changed.has('adapter')) && this.source) void this.#load();
-  }
-
-  async #load(): Promise<void> {
+  protected override async load(): Promise<void> {
     this.problem = '';
     try {
       const postmortems: Stored<Postmortem>[] = [];
@@ -98,7 +94,7 @@ export class PortalPostmortems extends PortalView {
           ${Object.keys(q).length ? html`<a href=${routeHref({ view: 'postmortems', query: {} })}>${msg('Clear')}</a>` : nothing}
         </div>
       </form>
-      ${this.problem ? html`<p class="error" role="alert">${this.problem} <button @click=${() => this.#load()}>${msg('Try again')}</button></p>` : nothing}
+      ${this.problem ? html`<p class="error" role="alert">${this.problem} <button @click=${() => this.load()}>${msg('Try again')}</button></p>` : nothing}
       <p role="status" class="muted">${found === null ? (this.problem ? '' : msg('Loading postmortems…')) : msg(str`${found.length} postmortems`)}</p>
       <ul class="plain">
         ${(found ?? []).map(({ postmortem: p, incident }) => html`<li class="card">

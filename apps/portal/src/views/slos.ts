@@ -1,5 +1,5 @@
 /** `<portal-slos>`: every SLO as a gauge, least error budget left first, each opening its detail view. */
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { msg } from '@lit/localize';
 import '@hansei/elements/define/slo-gauge.js';
@@ -14,11 +14,7 @@ export class PortalSlos extends PortalView {
   @state() private rows: readonly SloRow[] | null = null;
   @state() private problem = '';
 
-  protected override willUpdate(changed: PropertyValues): void {
-    if ((changed.has('providedAdapter') || changed.has('adapter')) && this.source) void this.#load();
-  }
-
-  async #load(): Promise<void> {
+  protected override async load(): Promise<void> {
     this.problem = '';
     try {
       this.rows = await slosByBudget(this.api);
@@ -32,7 +28,7 @@ export class PortalSlos extends PortalView {
     const { locale } = this.settings;
     return html`<h1>${msg('SLOs')}</h1>
       <p class="muted">${msg('Least error budget left first. Open one for its burn rates and the incidents that spent its budget.')}</p>
-      ${this.problem ? html`<p class="error" role="alert">${this.problem} <button @click=${() => this.#load()}>${msg('Try again')}</button></p>` : nothing}
+      ${this.problem ? html`<p class="error" role="alert">${this.problem} <button @click=${() => this.load()}>${msg('Try again')}</button></p>` : nothing}
       ${this.rows === null && !this.problem ? html`<p class="muted" role="status">${msg('Loading SLOs…')}</p>` : nothing}
       ${this.rows?.length === 0 ? html`<p class="state">${msg('No SLOs yet. An admin can define them through the API.')}</p>` : nothing}
       <ol class="cards">
