@@ -10,7 +10,7 @@
  * as it exists. Two pages run at a time (CI machines have two cores).
  */
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'puppeteer-core';
@@ -151,8 +151,13 @@ async function render(entry: Entry): Promise<void> {
 }
 
 describe('every story renders in Chromium: no console error, no axe violation', { concurrency: 2 }, () => {
-  it('the index lists stories', () => {
+  it('the index lists stories, and every element (src/define/<name>.ts) has its stories/<name>.stories.ts', () => {
     assert.ok(entries.filter((e) => e.type === 'story').length > 0, 'storybook-static/index.json lists no story');
+    if (filter) return;
+    const files = new Set(entries.map((e) => e.importPath.replace(/^\.\//, '')));
+    const elements = readdirSync(join(ROOT, 'packages/elements/src/define')).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
+    const missing = elements.map((f) => `stories/${f.replace(/\.ts$/, '.stories.ts')}`).filter((file) => !files.has(file));
+    assert.deepEqual(missing, [], 'elements without stories in the build');
   });
   for (const entry of entries) {
     it(`${entry.title} / ${entry.name}${entry.type === 'docs' ? ' (docs)' : ''}`, () => render(entry));
