@@ -166,6 +166,9 @@ describe('examples/csp: a strict Content-Security-Policy with Trusted Types', ()
     await waitForText(page, 'hansei-role-board', /Incident Commander/);
     await waitForText(page, 'hansei-prevention-board', /\S{20}/);
     await waitForText(page, 'hansei-incident-form', /Severity/);
+    await waitForText(page, 'hansei-postmortem', /Five whys/i);
+    // The postmortem's balance meter is sized through the CSSOM too.
+    assert.equal(await page.evaluate(`document.querySelector('hansei-postmortem').shadowRoot.querySelector('.meter .root')?.style.getPropertyValue('inline-size')?.endsWith('%')`), true);
     // The gauge's computed widths are applied (a `style` attribute would have been blocked).
     const fill = await page.evaluate(`getComputedStyle(document.querySelector('hansei-slo-gauge').shadowRoot.querySelector('.fill')).inlineSize`);
     assert.notEqual(fill, '0px');

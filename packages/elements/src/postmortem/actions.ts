@@ -6,7 +6,6 @@
  * shows it at once.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
 import { msg } from '@lit/localize';
 import {
   ACTION_HORIZON,
@@ -19,6 +18,7 @@ import {
   wordOf,
   type ActionKind,
 } from '@hansei/core';
+import { styleProps } from '../internal/style-props.js';
 import type { PostmortemView } from './view.js';
 import { balanceWords, needsRootCauseWords, removeHintWords } from './words.js';
 
@@ -41,7 +41,7 @@ function renderBalance(view: PostmortemView): TemplateResult {
   const share = total === 0 ? 0 : Math.round((mix.byHorizon.root_cause / total) * 100);
   return html`<div class="balance" part="balance">
     <p class="balance-words">${balanceWords(mix.byHorizon.short_term, mix.byHorizon.root_cause)}</p>
-    <div class="meter" aria-hidden="true"><span class="root" style=${styleMap({ inlineSize: `${share}%` })}></span></div>
+    <div class="meter" aria-hidden="true"><span class="root" style=${styleProps({ 'inline-size': `${share}%` })}></span></div>
     ${mix.needsRootCause ? html`<p class="ask" part="root-cause-prompt" role="note">${needsRootCauseWords()}</p>` : nothing}
     ${total > 0 && mix.byKind.remove === 0 ? html`<p class="hint">${removeHintWords()}</p>` : nothing}
   </div>`;
