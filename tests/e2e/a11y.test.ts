@@ -6,7 +6,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'puppeteer-core';
-import { axeViolations, DEEP_TEXT, newPage, signIn, useServer, waitForPageText } from './harness.js';
+import { axeViolations, DEEP_TEXT, signedInPage, useServer, waitForPageText } from './harness.js';
 
 /** Each view, and a text that says its data is on screen. */
 const VIEWS: readonly (readonly [path: string, ready: string | null])[] = [
@@ -46,47 +46,43 @@ describe('the portal for everyone', { timeout: 900_000 }, () => {
   const env = useServer();
 
   it('has no axe violations in any view, light and English', async () => {
-    const page = await newPage(env.browser);
-    await signIn(page, env.server.url, env.server.tokens.admin);
     const found: string[] = [];
     for (const [path, ready] of VIEWS) {
+      const page = await signedInPage(env.browser, env.server.tokens.admin, 'admin');
       await page.goto(`${env.server.url}/portal/${path}`);
       await settle(page, ready);
       for (const violation of await axeViolations(page)) found.push(`${path}: ${violation}`);
+      await page.browserContext().close();
     }
     assert.deepEqual(found, []);
   });
 
   it('has no axe violations in dark and Japanese, and says things in Japanese', async () => {
-    const page = await newPage(env.browser);
-    await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
-    await signIn(page, env.server.url, env.server.tokens.admin);
-    await page.select('portal-app >>> header select', 'ja');
-    await waitForPageText(page, 'インシデントを宣言', 60_000);
     const found: string[] = [];
     for (const [path] of VIEWS.filter(([p]) => !p.startsWith('admin/') || p === 'admin/guideline')) {
+      const page = await signedInPage(env.browser, env.server.tokens.admin, 'admin', { lang: 'ja', dark: true });
       await page.goto(`${env.server.url}/portal/${path}`);
       await settle(page, null);
       assert.equal(await page.evaluate('document.documentElement.lang'), 'ja');
       for (const violation of await axeViolations(page)) found.push(`${path}: ${violation}`);
+      if (path === 'trends') {
+        const text = (await page.evaluate(DEEP_TEXT)) as string;
+        assert.ok(text.includes('重大度別の週ごとのインシデント数'), text.replace(/\s+/g, ' ').slice(0, 800));
+      }
+      await page.browserContext().close();
     }
     assert.deepEqual(found, []);
-    await page.goto(`${env.server.url}/portal/trends`);
-    await settle(page, null);
-    const text = (await page.evaluate(DEEP_TEXT)) as string;
-    assert.ok(text.includes('重大度別の週ごとのインシデント数'), text.replace(/\s+/g, ' ').slice(0, 800));
   });
 
   it('fits a 360 px screen in every view: nothing scrolls sideways', async () => {
-    const page = await newPage(env.browser);
-    await page.setViewport({ width: 360, height: 740 });
-    await signIn(page, env.server.url, env.server.tokens.admin);
     const wide: string[] = [];
     for (const [path, ready] of VIEWS) {
+      const page = await signedInPage(env.browser, env.server.tokens.admin, 'admin', { width: 360 });
       await page.goto(`${env.server.url}/portal/${path}`);
       await settle(page, ready);
       const width = (await page.evaluate('document.scrollingElement.scrollWidth')) as number;
       if (width > 361) wide.push(`${path}: ${width}px`);
+      await page.browserContext().close();
     }
     assert.deepEqual(wide, []);
   });

@@ -239,3 +239,18 @@ export function useServer(apps: readonly ('portal' | 'status-page')[] = ['portal
     },
   };
 }
+
+/**
+ * A page already signed in (the session the sign-in form keeps, set before the portal starts),
+ * in its own browser context, with the language and colour scheme chosen. Each view then gets a
+ * fresh tab: Chromium keeps at most six connections per host, and the live streams of earlier
+ * pages in one tab may linger (see the closing report of issue 9).
+ */
+export async function signedInPage(browser: Browser, token: string, role: 'viewer' | 'responder' | 'admin', options: { lang?: 'en' | 'ja'; dark?: boolean; width?: number } = {}): Promise<Page> {
+  const page = await newPage(browser);
+  if (options.width) await page.setViewport({ width: options.width, height: 800 });
+  if (options.dark) await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
+  const session = JSON.stringify({ token, role, name: 'e2e' });
+  await page.evaluateOnNewDocument(`sessionStorage.setItem('hansei-portal-session', ${JSON.stringify(session)}); localStorage.setItem('hansei-portal-lang', ${JSON.stringify(options.lang ?? 'en')});`);
+  return page;
+}

@@ -206,16 +206,15 @@ export const viewStyles = [
         padding: 0.25rem 0;
       }
       table.responsive td {
-        display: flex;
-        gap: 0.5rem;
+        display: block;
         border: 0;
         padding: 0.2rem 0.75rem;
       }
       table.responsive td[data-label]::before {
         content: attr(data-label);
+        display: block;
         color: var(--_muted);
         font-size: 0.85em;
-        min-inline-size: 6.5rem;
       }
     }
   `,
