@@ -38,6 +38,10 @@ describe('hansei CLI', () => {
     const unknown = await run(['serve', '--colour']);
     assert.equal(unknown.code, 2);
     assert.match(unknown.stderr, /--colour/);
+    const origin = await run(['serve', '--cors-origin', 'https://admin.example.com/']);
+    assert.equal(origin.code, 2);
+    assert.match(origin.stderr, /--cors-origin: "https:\/\/admin\.example\.com\/" is not an origin/);
+    assert.equal((await run(['serve'], { HANSEI_CORS_ORIGINS: 'admin.example.com' })).code, 2);
   });
   it('migrates the embedded database once', async () => {
     const first = await run(['migrate'], env);

@@ -8,6 +8,7 @@ import type { Database } from './db/database.js';
 import { migrate } from './db/migrate.js';
 import { openDatabase } from './db/open.js';
 import { createToken, listTokens, revokeToken } from './http/auth.js';
+import { parseCorsOrigins } from './http/cors.js';
 import { createLogger } from './log.js';
 import { loadStatusPage } from './http/status-page.js';
 import { exportSnapshot, type PublicOptions } from './public/index.js';
@@ -35,6 +36,8 @@ Options for serve:
   --host <addr>       Address to bind (default: $HOST or 127.0.0.1)
   --data <dir>        PGlite data folder
   --demo              Seed the demo into an empty database and print an admin token for the portal
+  --cors-origin <o>   Let pages on origin <o> (e.g. https://admin.example.com, or * for any) call
+                      /v1 with a token; repeat, or list them in $HANSEI_CORS_ORIGINS
 Options for export:
   --url <url>         The page's public URL, when the page settings name none
   --api <url>         Where the exported pages' script finds the live API, when not at the
@@ -59,6 +62,15 @@ export function publicOptions(env: NodeJS.ProcessEnv): PublicOptions {
     ...(env['HANSEI_PUBLIC_CACHE'] === 'off' ? { cache: { ttlMs: 0 } } : {}),
     ...(Number.isInteger(proxies) && proxies > 0 ? { trustProxy: proxies } : {}),
   };
+}
+
+/** The origins of --cors-origin (repeatable) and $HANSEI_CORS_ORIGINS together. */
+function corsOriginsOf(flags: readonly string[] | undefined, env: NodeJS.ProcessEnv): readonly string[] {
+  try {
+    return parseCorsOrigins([...(flags ?? []), env['HANSEI_CORS_ORIGINS'] ?? ''].join(','));
+  } catch (error) {
+    throw new UsageError(`--cors-origin: ${(error as Error).message}`);
+  }
 }
 
 export function version(): string {
@@ -112,7 +124,7 @@ async function withDatabase<T>(env: NodeJS.ProcessEnv, data: string | undefined,
   }
 }
 
-function parse(args: readonly string[], options: Record<string, { type: 'string' | 'boolean' }>) {
+function parse(args: readonly string[], options: Record<string, { type: 'string' | 'boolean'; multiple?: boolean }>) {
   try {
     return parseArgs({ args: [...args], options, allowPositionals: true });
   } catch (error) {
@@ -121,10 +133,17 @@ function parse(args: readonly string[], options: Record<string, { type: 'string'
 }
 
 async function serve(args: readonly string[], env: NodeJS.ProcessEnv, out: Out): Promise<number> {
-  const { values } = parse(args, { port: { type: 'string' }, host: { type: 'string' }, data: { type: 'string' }, demo: { type: 'boolean' } });
+  const { values } = parse(args, {
+    port: { type: 'string' },
+    host: { type: 'string' },
+    data: { type: 'string' },
+    demo: { type: 'boolean' },
+    'cors-origin': { type: 'string', multiple: true },
+  });
   const portText = (values['port'] as string | undefined) ?? env['PORT'] ?? '3000';
   const port = Number(portText);
   if (!/^\d+$/.test(portText) || port > 65535) throw new UsageError(`--port must be a whole number from 0 to 65535, not "${portText}".`);
+  const corsOrigins = corsOriginsOf(values['cors-origin'] as string[] | undefined, env);
   const log = createLogger(env['HANSEI_LOG'] ?? 'info');
   const db = await open(env, values['data'] as string | undefined);
   const applied = await migrate(db);
@@ -139,6 +158,7 @@ async function serve(args: readonly string[], env: NodeJS.ProcessEnv, out: Out):
     public: publicOptions(env),
     statusPage: await loadStatusPage(`${APPS_DIR}status-page/dist`),
     portalDir: `${APPS_DIR}portal/dist`,
+    corsOrigins,
   });
   out(`Hansei is running (${db.kind}):\n  status page  ${server.url}/\n  portal       ${server.url}/portal/\n  API          ${server.url}/v1/openapi.json\n`);
   let stopping = false;

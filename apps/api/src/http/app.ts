@@ -7,6 +7,7 @@ import { silentLogger, type Logger } from '../log.js';
 import type { Services } from '../services.js';
 import { problem, problemResponse } from './problem.js';
 import { mountStatusPage, type StatusPageRenderer } from './status-page.js';
+import { apiCors } from './cors.js';
 
 export interface AppOptions {
   /** Reported by the health route and the OpenAPI document. */
@@ -27,6 +28,11 @@ export interface AppOptions {
   readonly statusPage?: StatusPageRenderer | null | undefined;
   /** A built portal to serve at `/portal/` (skipped when the folder does not exist). */
   readonly portalDir?: string | undefined;
+  /**
+   * Origins of other sites whose pages may call `/v1` with a token (see cors.ts; `*` for any).
+   * None by default: the status page and the portal are same-origin.
+   */
+  readonly corsOrigins?: readonly string[] | undefined;
 }
 
 /** The Hansei HTTP application: the REST API under /v1, and the built apps when given. */
@@ -39,6 +45,7 @@ export function createApp(options: AppOptions): Hono {
     log.info('request', { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round((performance.now() - started) * 10) / 10 });
   });
 
+  if (options.corsOrigins?.length) app.use('/v1/*', apiCors(options.corsOrigins));
   app.get('/v1/health', (c) => c.json({ status: 'ok', version: options.version }, 200, { 'cache-control': 'no-store' }));
   if (options.services) {
     // First the public surface: its rate limiter guards what is mounted after it.

@@ -49,6 +49,8 @@ export interface TestApiOptions {
   readonly public?: PublicOptions | true;
   /** Serve this status page at `/` (needs `public`). */
   readonly statusPage?: StatusPageRenderer;
+  /** Origins allowed to call /v1 from other sites (http/cors.ts). */
+  readonly corsOrigins?: readonly string[];
 }
 
 /** Starts the API on a fresh database from `open`. */
@@ -60,7 +62,15 @@ export async function startTestApi(open: () => Promise<Database>, options: TestA
   const tokens = {} as Record<TokenRole, string>;
   for (const role of ['viewer', 'responder', 'admin'] as const) tokens[role] = (await createToken(db, { role, name: `test ${role}` }, now)).token;
   const version = '0.0.0-test';
-  const server = await startServer({ port: 0, host: '127.0.0.1', version, services, public: options.public ? (options.public === true ? {} : options.public) : false, statusPage: options.statusPage });
+  const server = await startServer({
+    port: 0,
+    host: '127.0.0.1',
+    version,
+    services,
+    public: options.public ? (options.public === true ? {} : options.public) : false,
+    statusPage: options.statusPage,
+    corsOrigins: options.corsOrigins,
+  });
   // mountPublic hands back what the server's app already mounted.
   const surface = options.public ? mountPublic(server.app, services) : undefined;
   return {
