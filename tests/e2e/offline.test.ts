@@ -31,7 +31,11 @@ describe('offline, drafts and conflicts', { timeout: 300_000 }, () => {
     await box!.type(typed);
     await page.reload();
     const again = await page.waitForSelector(`${PM} >>> #f-s-summary`);
-    await page.waitForFunction((el, text) => (el as HTMLTextAreaElement).value.includes(text), {}, again, typed.trim());
+    await page
+      .waitForFunction((el, text) => (el as HTMLTextAreaElement).value.includes(text), {}, again, typed.trim())
+      .catch(async (error: unknown) => {
+        throw new Error(`After the reload the summary reads: ${await again!.evaluate((el) => (el as HTMLTextAreaElement).value)}`, { cause: error });
+      });
     await waitForText(page, `${PM} >>> [part~="draft-banner"]`, '');
     // Saving it afterwards sends exactly what was typed.
     await clickButton(page, 'Save', PM);
