@@ -310,6 +310,32 @@ export interface Incident {
   readonly postmortemId: Id | null;
 }
 
+/**
+ * What a responder declares from: a name, and the fields it prefills in the incident form. The
+ * kit ships built-in templates (see `incident-templates.ts`); an organisation adds its own,
+ * which a backend stores. Text is {@link LocalizedText}, so one template serves English and
+ * Japanese responders; a blank English text (and null, and an empty list) prefills nothing, so
+ * the form keeps what the person already chose.
+ */
+export interface IncidentTemplate {
+  readonly id: Id;
+  readonly name: LocalizedText;
+  /** When to use it, shown beside the name. */
+  readonly description: LocalizedText;
+  readonly title: LocalizedText;
+  readonly summary: LocalizedText;
+  /** A code of the severity guideline, or null. */
+  readonly severity: string | null;
+  readonly impact: Impact | null;
+  readonly visibility: Visibility | null;
+  readonly components: readonly AffectedComponent[];
+  readonly labels: readonly string[];
+  /** The first public update's message. */
+  readonly updateBody: LocalizedText;
+  /** Shipped with the kit: the same on every backend, and read-only. False for an organisation's own. */
+  readonly builtIn: boolean;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Maintenances
 

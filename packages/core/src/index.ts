@@ -21,6 +21,8 @@ export * from './incident-rules.js';
 export * from './postmortem-rules.js';
 export * from './postmortem-templates.js';
 export * from './postmortem-template-library.js';
+export * from './incident-templates.js';
+export * from './incident-template-library.js';
 export * from './blame.js';
 export * from './five-whys.js';
 export * from './postmortem-words.js';

@@ -14,6 +14,8 @@ import type {
   ComponentPatchSchema,
   IncidentCreateSchema,
   IncidentPatchSchema,
+  IncidentTemplateCreateSchema,
+  IncidentTemplatePatchSchema,
   IncidentUpdatePostSchema,
   MaintenanceCreateSchema,
   MaintenancePatchSchema,
@@ -43,6 +45,8 @@ export type ComponentGroupPatchRequest = v.InferInput<typeof ComponentGroupPatch
 export type IncidentCreateRequest = v.InferInput<typeof IncidentCreateSchema>;
 export type IncidentPatchRequest = v.InferInput<typeof IncidentPatchSchema>;
 export type IncidentUpdatePostRequest = v.InferInput<typeof IncidentUpdatePostSchema>;
+export type IncidentTemplateCreateRequest = v.InferInput<typeof IncidentTemplateCreateSchema>;
+export type IncidentTemplatePatchRequest = v.InferInput<typeof IncidentTemplatePatchSchema>;
 export type TimelineEventCreateRequest = v.InferInput<typeof TimelineEventCreateSchema>;
 export type RoleAssignRequest = v.InferInput<typeof RoleAssignSchema>;
 export type RoleHandOffRequest = v.InferInput<typeof RoleHandOffSchema>;

@@ -13,6 +13,7 @@ import type {
   Person,
   Postmortem,
   PostmortemTemplate,
+  IncidentTemplate,
   PreventionAction,
   RoleAssignment,
   RoleDefinition,
@@ -79,6 +80,7 @@ export type EntitySchemasMatchTheDomain = [
   Assert<Same<typeof S.MaintenanceUpdateSchema, MaintenanceUpdate>>,
   Assert<Same<typeof S.PostmortemSchema, Postmortem>>,
   Assert<Same<typeof S.PostmortemTemplateSchema, PostmortemTemplate>>,
+  Assert<Same<typeof S.IncidentTemplateSchema, IncidentTemplate>>,
   Assert<Same<typeof S.PreventionActionSchema, PreventionAction>>,
   Assert<Same<typeof S.SloSchema, Slo>>,
   Assert<Same<typeof S.SliSampleSchema, SliSample>>,
@@ -105,6 +107,7 @@ export type AnswerSchemasMatchAnswers = [
   Assert<Same<typeof S.StoredMaintenanceSchema, Stored<Maintenance>>>,
   Assert<Same<typeof S.StoredPostmortemSchema, Stored<Postmortem>>>,
   Assert<Same<typeof S.StoredPostmortemTemplateSchema, Stored<PostmortemTemplate>>>,
+  Assert<Same<typeof S.StoredIncidentTemplateSchema, Stored<IncidentTemplate>>>,
   Assert<Same<typeof S.StoredPreventionActionSchema, Stored<PreventionAction>>>,
   Assert<Same<typeof S.StoredSloSchema, Stored<Slo>>>,
   Assert<Same<typeof S.StoredPersonSchema, Stored<Person>>>,
@@ -583,6 +586,43 @@ describe('postmortem schemas', () => {
     fails(S.PostmortemTemplatePatchSchema, { sections: [] }, 'sections', 'Add at least one section.');
     fails(S.PostmortemTemplatePatchSchema, { builtIn: false }, '', /Nothing to change/);
   });
+  it('incident template: a name is enough; blanks, nulls and empty lists prefill nothing', () => {
+    assert.deepEqual(ok(S.IncidentTemplateCreateSchema, { name: { en: 'Slow search' } }), {
+      name: { en: 'Slow search' },
+      description: { en: '' },
+      title: { en: '' },
+      summary: { en: '' },
+      severity: null,
+      impact: null,
+      visibility: null,
+      components: [],
+      labels: [],
+      updateBody: { en: '' },
+    });
+    const full = ok(S.IncidentTemplateCreateSchema, {
+      name: { en: 'Slow search', ja: '検索の遅延' },
+      title: { en: ' Search is slow ', ja: '検索が遅い' },
+      severity: 'SEV3',
+      impact: 'minor',
+      visibility: 'public',
+      components: [{ componentId: 'search', status: 'degraded_performance' }],
+      labels: ['Search', 'search'],
+      updateBody: { en: 'We are looking into it.', ja: '' },
+    });
+    assert.deepEqual([full.title, full.labels, full.updateBody, full.severity], [{ en: 'Search is slow', ja: '検索が遅い' }, ['search'], { en: 'We are looking into it.' }, 'SEV3']);
+    assert.deepEqual(ok(S.IncidentTemplateCreateSchema, { name: { en: 'X' }, severity: ' ', impact: '' }).severity, null, 'a cleared select is none');
+    fails(S.IncidentTemplateCreateSchema, { name: { en: '' } }, 'name.en', 'Name is required in English.');
+    fails(S.IncidentTemplateCreateSchema, { name: { en: 'X' }, severity: 'SEV 2' }, 'severity', /^Severity must be a code without spaces/);
+    fails(S.IncidentTemplateCreateSchema, { name: { en: 'X' }, impact: 'huge' }, 'impact', /^Impact must be one of none, minor, major, critical/);
+    fails(S.IncidentTemplateCreateSchema, { name: { en: 'X' }, visibility: 'secret' }, 'visibility', /^Visibility must be one of/);
+    fails(S.IncidentTemplateCreateSchema, { name: { en: 'X' }, components: [{ componentId: 'a', status: 'down' }] }, 'components.0.status', /^Status must be one of/);
+    fails(S.IncidentTemplateCreateSchema, { name: { en: 'X' }, updateBody: { en: 'x'.repeat(20_001) } }, 'updateBody.en', /at most 20000 characters/);
+  });
+  it('incident template patch: any non-empty subset; the kit decides builtIn', () => {
+    assert.deepEqual(ok(S.IncidentTemplatePatchSchema, { severity: null, labels: [] }), { severity: null, labels: [] });
+    fails(S.IncidentTemplatePatchSchema, {}, '', /Nothing to change/);
+    fails(S.IncidentTemplatePatchSchema, { builtIn: false, id: 'x' }, '', /Nothing to change/);
+  });
 });
 
 describe('prevention action schemas', () => {
@@ -940,6 +980,20 @@ const template: PostmortemTemplate = {
   sections: [{ key: 'summary', title: { en: 'Summary' }, prompt: { en: 'What happened?' }, required: true }],
   builtIn: false,
 };
+const incidentTemplate: IncidentTemplate = {
+  id: 'itpl',
+  name: { en: 'Slow search', ja: '検索の遅延' },
+  description: { en: '' },
+  title: { en: 'Search is slow' },
+  summary: { en: '' },
+  severity: 'SEV3',
+  impact: 'minor',
+  visibility: null,
+  components: [{ componentId: 'search', status: 'degraded_performance' }],
+  labels: ['search'],
+  updateBody: { en: 'We are looking into slow searches.' },
+  builtIn: false,
+};
 const action: PreventionAction = {
   id: 'a1',
   title: 'Add a canary',
@@ -986,6 +1040,7 @@ describe('entity schemas', () => {
     ['Maintenance', S.MaintenanceSchema, maintenance],
     ['Postmortem', S.PostmortemSchema, postmortem],
     ['PostmortemTemplate', S.PostmortemTemplateSchema, template],
+    ['IncidentTemplate', S.IncidentTemplateSchema, incidentTemplate],
     ['PreventionAction', S.PreventionActionSchema, action],
     ['Slo', S.SloSchema, slo],
     ['Person', S.PersonSchema, person],

@@ -811,6 +811,47 @@ export type PostmortemTemplateCreateInput = v.InferOutput<typeof PostmortemTempl
 export const PostmortemTemplatePatchSchema = v.pipe(v.partial(obj(templateFields)), someField());
 export type PostmortemTemplatePatchInput = v.InferOutput<typeof PostmortemTemplatePatchSchema>;
 
+const templateTitle = localized('title', TITLE_MAX, true);
+const templateSummary = localized('summary', BODY_MAX, true);
+const templateSeverity = orNull('severity', severityCode);
+const templateImpact = orNull('impact', impact);
+const templateVisibility = orNull('visibility', visibility);
+const templateUpdateBody = localized('updateBody', BODY_MAX, true);
+const incidentTemplateFields = {
+  name: templateName,
+  description: templateDescription,
+  title: templateTitle,
+  summary: templateSummary,
+  severity: templateSeverity,
+  impact: templateImpact,
+  visibility: templateVisibility,
+  components: affectedComponents,
+  labels,
+  updateBody: templateUpdateBody,
+};
+
+/**
+ * An organisation's new incident template. Everything but the name may be left out: a blank
+ * text, a null and an empty list prefill nothing, so the incident form keeps what the responder
+ * already chose there.
+ */
+export const IncidentTemplateCreateSchema = merged(incidentTemplateFields, {
+  description: v.optional(templateDescription, { en: '' }),
+  title: v.optional(templateTitle, { en: '' }),
+  summary: v.optional(templateSummary, { en: '' }),
+  severity: v.optional(templateSeverity, null),
+  impact: v.optional(templateImpact, null),
+  visibility: v.optional(templateVisibility, null),
+  components: v.optional(affectedComponents, []),
+  labels: v.optional(labels, []),
+  updateBody: v.optional(templateUpdateBody, { en: '' }),
+});
+export type IncidentTemplateCreateInput = v.InferOutput<typeof IncidentTemplateCreateSchema>;
+
+/** Changes to an organisation's incident template: any non-empty subset of its fields. */
+export const IncidentTemplatePatchSchema = v.pipe(v.partial(obj(incidentTemplateFields)), someField());
+export type IncidentTemplatePatchInput = v.InferOutput<typeof IncidentTemplatePatchSchema>;
+
 // ---------------------------------------------------------------------------------------------
 // Prevention actions
 
@@ -1394,6 +1435,9 @@ export const PostmortemSchema = merged({ id: idField, incidentId: id('incidentId
 /** PostmortemTemplate. */
 export const PostmortemTemplateSchema = merged({ id: idField }, templateFields, { builtIn: bool('builtIn') });
 
+/** IncidentTemplate. */
+export const IncidentTemplateSchema = merged({ id: idField }, incidentTemplateFields, { builtIn: bool('builtIn') });
+
 /** PreventionAction. */
 export const PreventionActionSchema = merged({ id: idField }, actionFields, {
   rank,
@@ -1464,6 +1508,8 @@ export const StoredMaintenanceSchema = stored(MaintenanceSchema);
 export const StoredPostmortemSchema = stored(PostmortemSchema);
 /** Stored<PostmortemTemplate>. */
 export const StoredPostmortemTemplateSchema = stored(PostmortemTemplateSchema);
+/** Stored<IncidentTemplate>. */
+export const StoredIncidentTemplateSchema = stored(IncidentTemplateSchema);
 /** Stored<PreventionAction>. */
 export const StoredPreventionActionSchema = stored(PreventionActionSchema);
 /** Stored<Slo>. */

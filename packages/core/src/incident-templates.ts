@@ -1,0 +1,54 @@
+/**
+ * Incident templates: the rules for the templates an organisation defines, and what a template
+ * prefills in the incident form. Pure: ids come from the caller. The kit's built-in templates are
+ * in incident-template-library.ts, so an element that only applies templates does not carry them.
+ *
+ * A template prefills only what it gives: a blank English text, a null and an empty list leave
+ * the form's field as the responder set it (the severity they already picked, the components
+ * they already ticked).
+ */
+import type { Id, IncidentTemplate, Locale } from './domain.js';
+import { localize } from './guideline.js';
+import type { IncidentCreateRequest } from './requests.js';
+import type { IncidentTemplateCreateInput, IncidentTemplatePatchInput } from './schemas.js';
+
+/** How many incident templates of its own an organisation may keep (built-ins not counted). */
+export const INCIDENT_TEMPLATES_MAX = 100;
+
+/** An organisation's new template, as a backend stores it. */
+export function createdIncidentTemplate(body: IncidentTemplateCreateInput, id: Id): IncidentTemplate {
+  return { id, ...body, builtIn: false };
+}
+
+/** `before` with the fields `patch` gives (lists replace the stored ones). */
+export function patchedIncidentTemplate(before: IncidentTemplate, patch: IncidentTemplatePatchInput): IncidentTemplate {
+  const given = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
+  return { ...before, ...given, id: before.id, builtIn: before.builtIn };
+}
+
+/**
+ * What a template fills in, in the incident form's terms: its name and description in `locale`,
+ * and the fields of an incident declaration it gives (text in `locale`, English when there is
+ * no Japanese). The fields it leaves blank are absent.
+ */
+export type IncidentPrefill = Partial<IncidentCreateRequest> & { readonly name: string; readonly description?: string };
+
+/** The prefill of `template` for a responder reading `locale`. */
+export function incidentTemplatePrefill(template: IncidentTemplate, locale: Locale): IncidentPrefill {
+  const text = (value: { en: string; ja?: string }) => (value.en.trim() ? localize(value, locale) : undefined);
+  const prefill: { -readonly [K in keyof IncidentPrefill]: IncidentPrefill[K] } = { name: localize(template.name, locale) };
+  const description = text(template.description);
+  if (description !== undefined) prefill.description = description;
+  const title = text(template.title);
+  if (title !== undefined) prefill.title = title;
+  const summary = text(template.summary);
+  if (summary !== undefined) prefill.summary = summary;
+  const updateBody = text(template.updateBody);
+  if (updateBody !== undefined) prefill.updateBody = updateBody;
+  if (template.severity !== null) prefill.severity = template.severity;
+  if (template.impact !== null) prefill.impact = template.impact;
+  if (template.visibility !== null) prefill.visibility = template.visibility;
+  if (template.components.length > 0) prefill.components = template.components.map(({ componentId, status }) => ({ componentId, status }));
+  if (template.labels.length > 0) prefill.labels = [...template.labels];
+  return prefill;
+}
