@@ -13,6 +13,7 @@ import {
   IncidentMetricsSchema,
   IncidentRolesSchema,
   IncidentSchema,
+  IncidentTemplateSchema,
   IncidentUpdateSchema,
   MaintenanceSchema,
   PageStatusSchema,
@@ -32,6 +33,7 @@ import {
   StoredComponentGroupSchema,
   StoredComponentSchema,
   StoredIncidentSchema,
+  StoredIncidentTemplateSchema,
   StoredMaintenanceSchema,
   StoredPersonSchema,
   StoredPostmortemSchema,
@@ -48,6 +50,7 @@ import { PUBLIC_ROUTE_DOCS } from './public/index.js';
 import { contentTag, json, mountRoute, type RouteSpec } from './http/route.js';
 import { actionRoutes } from './routes/actions.js';
 import { componentRoutes } from './routes/components.js';
+import { incidentTemplateRoutes } from './routes/incident-templates.js';
 import { incidentRoutes } from './routes/incidents.js';
 import { insightRoutes } from './routes/insights.js';
 import { maintenanceRoutes } from './routes/maintenances.js';
@@ -65,6 +68,7 @@ export const ROUTES: readonly RouteSpec<never, never, never>[] = [
   ...sessionRoutes,
   ...componentRoutes,
   ...incidentRoutes,
+  ...incidentTemplateRoutes,
   ...maintenanceRoutes,
   ...postmortemRoutes,
   ...postmortemTemplateRoutes,
@@ -86,6 +90,7 @@ const DEFINITIONS: Record<string, v.GenericSchema> = {
   ComponentGroup: ComponentGroupSchema,
   Incident: IncidentSchema,
   IncidentUpdate: IncidentUpdateSchema,
+  IncidentTemplate: IncidentTemplateSchema,
   TimelineEvent: TimelineEventSchema,
   RoleAssignment: RoleAssignmentSchema,
   Maintenance: MaintenanceSchema,
@@ -99,6 +104,7 @@ const DEFINITIONS: Record<string, v.GenericSchema> = {
   StoredComponent: StoredComponentSchema,
   StoredComponentGroup: StoredComponentGroupSchema,
   StoredIncident: StoredIncidentSchema,
+  StoredIncidentTemplate: StoredIncidentTemplateSchema,
   StoredMaintenance: StoredMaintenanceSchema,
   StoredPostmortem: StoredPostmortemSchema,
   StoredPostmortemTemplate: StoredPostmortemTemplateSchema,

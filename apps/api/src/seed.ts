@@ -224,6 +224,7 @@ const DATA_TABLES = [
   'people',
   'settings',
   'postmortem_templates',
+  'incident_templates',
   'idempotency_keys',
 ] as const;
 

@@ -140,4 +140,20 @@ create table postmortem_templates (
 );
 `,
   },
+  {
+    version: 3,
+    name: 'incident templates',
+    // An organisation's own incident templates, shaped like its postmortem templates; the
+    // built-in ones live in @hansei/core.
+    sql: `
+create table incident_templates (
+  id text primary key,
+  version integer not null default 1,
+  position bigserial not null,
+  created_at text not null,
+  updated_at text not null,
+  doc jsonb not null
+);
+`,
+  },
 ];

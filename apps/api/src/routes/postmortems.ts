@@ -31,7 +31,7 @@ import { deleteForChange, getDoc, insertDoc, listDocs, stale, updateDoc, withVer
 import { publish } from '../store/events.js';
 import { getIncident } from '../store/incidents.js';
 import { requirePerson } from '../store/people.js';
-import { findTemplate } from '../store/postmortem-templates.js';
+import { postmortemTemplates } from '../store/templates.js';
 import { publicPostmortemSummaries } from '../store/postmortems.js';
 import { IdParams, isoNow, readCache } from './common.js';
 import { publishIncident } from './incidents.js';
@@ -138,7 +138,7 @@ export const postmortemRoutes: RouteSpec<never, never, never>[] = [
         }
         await requirePerson(tx, body.ownerId, 'ownerId');
         const templateId = body.templateId ?? DEFAULT_POSTMORTEM_TEMPLATE_ID;
-        const template = (await findTemplate(tx, templateId))?.doc;
+        const template = (await postmortemTemplates.find(tx, templateId))?.doc;
         if (!template) throw conflict(`There is no postmortem template with id "${templateId}". Leave templateId out to use the default template.`);
         const doc = startedPostmortem(body, { id: newId('pm', nowMs), incidentTitle: incident.title, template, now, newFactorId: () => newId('cf', nowMs) });
         const result = await insertDoc(tx, TABLE, doc, { incident_id: doc.incidentId, status: doc.status });

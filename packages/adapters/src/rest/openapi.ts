@@ -332,6 +332,55 @@ export interface paths {
         readonly patch?: never;
         readonly trace?: never;
     };
+    readonly "/v1/incident-templates": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        /**
+         * List incident templates: the built-in ones, then the organisation’s own, oldest first
+         * @description Built-in templates have `builtIn: true` and version 1. An organisation keeps at most 100 of its own, so the list is not paged.
+         */
+        readonly get: operations["listIncidentTemplates"];
+        readonly put?: never;
+        /**
+         * Add an incident template of the organisation’s own
+         * @description Only the name is required: a blank text, a null and an empty list prefill nothing in the incident form. The severity is not checked against the guideline here (the guideline may change); the form and the declaration check it. 409 when the organisation already has 100.
+         */
+        readonly post: operations["createIncidentTemplate"];
+        readonly delete?: never;
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
+    readonly "/v1/incident-templates/{id}": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        /** Get one incident template */
+        readonly get: operations["getIncidentTemplate"];
+        readonly put?: never;
+        readonly post?: never;
+        /**
+         * Delete an incident template of the organisation’s own
+         * @description Built-in templates cannot be deleted (409). Incidents declared from it are not changed.
+         */
+        readonly delete: operations["deleteIncidentTemplate"];
+        readonly options?: never;
+        readonly head?: never;
+        /**
+         * Change an incident template of the organisation’s own
+         * @description Lists replace the stored ones. Built-in templates cannot be changed (409). Incidents declared from it are not changed.
+         */
+        readonly patch: operations["updateIncidentTemplate"];
+        readonly trace?: never;
+    };
     readonly "/v1/maintenances": {
         readonly parameters: {
             readonly query?: never;
@@ -1177,6 +1226,39 @@ export interface components {
                 readonly newStatus: "operational" | "degraded_performance" | "partial_outage" | "major_outage" | "under_maintenance";
             }[] | null;
         };
+        readonly IncidentTemplate: {
+            readonly id: string;
+            readonly name: {
+                readonly en: string;
+                readonly ja?: string;
+            };
+            readonly description: {
+                readonly en: string;
+                readonly ja?: string;
+            };
+            readonly title: {
+                readonly en: string;
+                readonly ja?: string;
+            };
+            readonly summary: {
+                readonly en: string;
+                readonly ja?: string;
+            };
+            readonly severity: string | null;
+            readonly impact: ("none" | "minor" | "major" | "critical") | null;
+            readonly visibility: ("public" | "internal") | null;
+            readonly components: readonly {
+                readonly componentId: string;
+                /** @enum {string} */
+                readonly status: "operational" | "degraded_performance" | "partial_outage" | "major_outage" | "under_maintenance";
+            }[];
+            readonly labels: readonly string[];
+            readonly updateBody: {
+                readonly en: string;
+                readonly ja?: string;
+            };
+            readonly builtIn: boolean;
+        };
         readonly TimelineEvent: {
             readonly id: string;
             readonly incidentId: string;
@@ -1435,6 +1517,40 @@ export interface components {
             readonly updatedAt: string;
             readonly updates: readonly components["schemas"]["IncidentUpdate"][];
             readonly postmortemId: string | null;
+            readonly version: number;
+        };
+        readonly StoredIncidentTemplate: {
+            readonly id: string;
+            readonly name: {
+                readonly en: string;
+                readonly ja?: string;
+            };
+            readonly description: {
+                readonly en: string;
+                readonly ja?: string;
+            };
+            readonly title: {
+                readonly en: string;
+                readonly ja?: string;
+            };
+            readonly summary: {
+                readonly en: string;
+                readonly ja?: string;
+            };
+            readonly severity: string | null;
+            readonly impact: ("none" | "minor" | "major" | "critical") | null;
+            readonly visibility: ("public" | "internal") | null;
+            readonly components: readonly {
+                readonly componentId: string;
+                /** @enum {string} */
+                readonly status: "operational" | "degraded_performance" | "partial_outage" | "major_outage" | "under_maintenance";
+            }[];
+            readonly labels: readonly string[];
+            readonly updateBody: {
+                readonly en: string;
+                readonly ja?: string;
+            };
+            readonly builtIn: boolean;
             readonly version: number;
         };
         readonly StoredMaintenance: {
@@ -3563,6 +3679,430 @@ export interface operations {
             };
             /** @description The If-Match ETag is stale: the current version is in the problem. */
             readonly 412: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request does not validate: `errors` lists each problem. */
+            readonly 422: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is required. */
+            readonly 428: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    readonly listIncidentTemplates: {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        readonly requestBody?: never;
+        readonly responses: {
+            /** @description Every template. */
+            readonly 200: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": {
+                        readonly data: readonly components["schemas"]["StoredIncidentTemplate"][];
+                    };
+                };
+            };
+            /** @description A bearer token is missing, unknown or revoked. */
+            readonly 401: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role may not do this. */
+            readonly 403: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    readonly createIncidentTemplate: {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: {
+                /** @description Repeat a create safely: the same key returns the first response. */
+                readonly "Idempotency-Key"?: string;
+            };
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        readonly requestBody: {
+            readonly content: {
+                readonly "application/json": {
+                    readonly name: {
+                        readonly en: string;
+                        readonly ja?: string;
+                    };
+                    /**
+                     * @default {
+                     *       "en": ""
+                     *     }
+                     */
+                    readonly description?: {
+                        readonly en: string;
+                        readonly ja?: string;
+                    };
+                    /**
+                     * @default {
+                     *       "en": ""
+                     *     }
+                     */
+                    readonly title?: {
+                        readonly en: string;
+                        readonly ja?: string;
+                    };
+                    /**
+                     * @default {
+                     *       "en": ""
+                     *     }
+                     */
+                    readonly summary?: {
+                        readonly en: string;
+                        readonly ja?: string;
+                    };
+                    /** @default null */
+                    readonly severity?: string | null;
+                    /** @default null */
+                    readonly impact?: string | null;
+                    /** @default null */
+                    readonly visibility?: string | null;
+                    /** @default [] */
+                    readonly components?: readonly {
+                        readonly componentId: string;
+                        /** @enum {string} */
+                        readonly status: "operational" | "degraded_performance" | "partial_outage" | "major_outage" | "under_maintenance";
+                    }[];
+                    /** @default [] */
+                    readonly labels?: readonly string[];
+                    /**
+                     * @default {
+                     *       "en": ""
+                     *     }
+                     */
+                    readonly updateBody?: {
+                        readonly en: string;
+                        readonly ja?: string;
+                    };
+                };
+            };
+        };
+        readonly responses: {
+            /** @description Created. */
+            readonly 201: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": components["schemas"]["StoredIncidentTemplate"];
+                };
+            };
+            /** @description The request is malformed (bad JSON, bad cursor). */
+            readonly 400: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A bearer token is missing, unknown or revoked. */
+            readonly 401: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role may not do this. */
+            readonly 403: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large. */
+            readonly 413: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON. */
+            readonly 415: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request does not validate: `errors` lists each problem. */
+            readonly 422: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    readonly getIncidentTemplate: {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path: {
+                readonly id: string;
+            };
+            readonly cookie?: never;
+        };
+        readonly requestBody?: never;
+        readonly responses: {
+            /** @description The template. */
+            readonly 200: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": components["schemas"]["StoredIncidentTemplate"];
+                };
+            };
+            /** @description A bearer token is missing, unknown or revoked. */
+            readonly 401: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role may not do this. */
+            readonly 403: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request does not validate: `errors` lists each problem. */
+            readonly 422: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    readonly deleteIncidentTemplate: {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header: {
+                /** @description The ETag you last read. */
+                readonly "If-Match": string;
+            };
+            readonly path: {
+                readonly id: string;
+            };
+            readonly cookie?: never;
+        };
+        readonly requestBody?: never;
+        readonly responses: {
+            /** @description Deleted. */
+            readonly 204: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A bearer token is missing, unknown or revoked. */
+            readonly 401: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role may not do this. */
+            readonly 403: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The If-Match ETag is stale: the current version is in the problem. */
+            readonly 412: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request does not validate: `errors` lists each problem. */
+            readonly 422: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is required. */
+            readonly 428: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    readonly updateIncidentTemplate: {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header: {
+                /** @description The ETag you last read. */
+                readonly "If-Match": string;
+            };
+            readonly path: {
+                readonly id: string;
+            };
+            readonly cookie?: never;
+        };
+        readonly requestBody: {
+            readonly content: {
+                readonly "application/json": {
+                    readonly name?: {
+                        readonly en: string;
+                        readonly ja?: string;
+                    };
+                    readonly description?: {
+                        readonly en: string;
+                        readonly ja?: string;
+                    };
+                    readonly title?: {
+                        readonly en: string;
+                        readonly ja?: string;
+                    };
+                    readonly summary?: {
+                        readonly en: string;
+                        readonly ja?: string;
+                    };
+                    readonly severity?: string | null;
+                    readonly impact?: string | null;
+                    readonly visibility?: string | null;
+                    readonly components?: readonly {
+                        readonly componentId: string;
+                        /** @enum {string} */
+                        readonly status: "operational" | "degraded_performance" | "partial_outage" | "major_outage" | "under_maintenance";
+                    }[];
+                    readonly labels?: readonly string[];
+                    readonly updateBody?: {
+                        readonly en: string;
+                        readonly ja?: string;
+                    };
+                };
+            };
+        };
+        readonly responses: {
+            /** @description Updated. */
+            readonly 200: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": components["schemas"]["StoredIncidentTemplate"];
+                };
+            };
+            /** @description The request is malformed (bad JSON, bad cursor). */
+            readonly 400: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A bearer token is missing, unknown or revoked. */
+            readonly 401: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role may not do this. */
+            readonly 403: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The If-Match ETag is stale: the current version is in the problem. */
+            readonly 412: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large. */
+            readonly 413: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON. */
+            readonly 415: {
                 headers: {
                     readonly [name: string]: unknown;
                 };
