@@ -42,7 +42,13 @@ export function buildApp(name: 'portal' | 'status-page'): void {
   if (result.status !== 0) throw new Error(`Building apps/${name} failed:\n${result.stdout}\n${result.stderr}`);
 }
 
-async function freePort(from = 4500, to = 4599): Promise<number> {
+/** The ports tried for servers: 4500-4599, or `HANSEI_E2E_PORTS` (e.g. `4700-4799`) when two runs share a machine. */
+function portRange(): [number, number] {
+  const match = /^(\d+)-(\d+)$/.exec(process.env['HANSEI_E2E_PORTS'] ?? '');
+  return match ? [Number(match[1]), Number(match[2])] : [4500, 4599];
+}
+
+async function freePort([from, to] = portRange()): Promise<number> {
   const start = from + Math.floor(Math.random() * (to - from));
   for (let i = 0; i <= to - from; i++) {
     const port = from + ((start - from + i) % (to - from + 1));

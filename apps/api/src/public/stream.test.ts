@@ -16,6 +16,8 @@ interface SseEvent {
 class SseClient {
   readonly events: SseEvent[] = [];
   readonly comments: string[] = [];
+  /** Ids of blocks without data: points to resume from. */
+  readonly marks: string[] = [];
   readonly #abort = new AbortController();
   #buffer = '';
   #wake: (() => void) | undefined;
@@ -49,6 +51,7 @@ class SseClient {
             }
           }
           if (fields['data'] !== undefined) this.events.push({ id: fields['id'] ?? '', event: fields['event'] ?? 'message', data: JSON.parse(fields['data']) });
+          else if (fields['id'] !== undefined) this.marks.push(fields['id']);
           this.#wake?.();
         }
       }
@@ -153,6 +156,18 @@ for (const { name, open } of databasesUnderTest()) {
       const fifth = await publishEvent(api.db, 'public', 'resume.five');
       await future.waitFor(() => future.events.length === 1, 'events after a future id');
       assert.equal(Number(future.events[0]?.id), fifth);
+    });
+
+    it('names the point to resume from as it opens, so a client that reconnects before any event misses none', async () => {
+      const before = await publishEvent(api.db, 'public', 'mark.before');
+      const { client: first } = await connect();
+      assert.deepEqual(first.marks, [String(before)]);
+      await first.close();
+      const missed = await publishEvent(api.db, 'public', 'mark.missed');
+      const { client: again } = await connect('/v1/stream', { 'last-event-id': first.marks[0]! });
+      await again.waitFor(() => again.events.length === 1, 'the event made while away');
+      assert.deepEqual(again.events.map((e) => [Number(e.id), e.event]), [[missed, 'mark.missed']]);
+      assert.deepEqual(again.marks, [String(before)]);
     });
 
     it('refuses bad tokens and bad event ids', async () => {

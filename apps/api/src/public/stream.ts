@@ -204,12 +204,12 @@ function eventStream(services: Services, hub: EventHub, audiences: readonly Audi
       try {
         unsubscribe = await hub.subscribe((events) => (buffer ? buffer.push(...events) : deliver(events)));
         if (closed) return cleanup();
-        if (after === null) from = await hub.head();
-        // Subscribed: from here on nothing is missed. The first comment says so.
-        send(': hansei events\nretry: 3000\n\n');
+        // An id from the future (the database was replaced) counts from the newest event.
+        from = after === null ? await hub.head() : Math.min(after, await hub.head());
+        // Subscribed: from here on nothing is missed. The first comment says so, and its id is the
+        // point to resume from, so a client that reconnects before any event came misses none.
+        send(`: hansei events\nretry: 3000\nid: ${from}\n\n`);
         if (after !== null) {
-          // An id from the future (the database was replaced) counts from the newest event.
-          from = Math.min(after, await hub.head());
           for (let cursor = from; !closed; ) {
             const page = await eventsAfter(services.db, cursor, audiences, BATCH);
             for (const e of page) {

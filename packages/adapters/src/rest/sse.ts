@@ -7,6 +7,13 @@
  * subscribers: it opens with the first subscriber and closes with the last, reconnects after a
  * drop with exponential backoff and full jitter (from the server's `retry:`), resumes with
  * Last-Event-ID so no change is missed, and never delivers an event id twice.
+ *
+ * In a browser it lets go of the connection while the page cannot use it, and takes it up again
+ * (resuming after the last event id) when the page comes back: at `pagehide` and `freeze` at
+ * once, and after `hiddenMs` in a hidden tab. Over HTTP/1.1 a browser keeps at most six
+ * connections per host for every page of an origin: a page kept in the back/forward cache, a
+ * frozen tab or a tab in the background would otherwise hold one of them with its stream, and a
+ * few of them stall every other request to the server.
  */
 import type { Change, LiveState, SubscribeOptions } from '../adapter.js';
 import { HanseiError, errorFromResponse } from '../errors.js';
@@ -76,6 +83,34 @@ export interface LiveOptions {
   readonly maxMs?: number;
   /** A connection silent this long is taken as lost (default 45,000 ms; the server comments every 15 s). */
   readonly idleMs?: number;
+  /**
+   * A page hidden this long (a tab in the background, a minimised window) lets go of its
+   * connection until it is shown again (default 5,000 ms; `Infinity` keeps it).
+   */
+  readonly hiddenMs?: number;
+  /**
+   * Where the page's lifecycle is heard (default: the browser's window, none elsewhere); null
+   * keeps the connection whatever the page does.
+   */
+  readonly page?: PageLifecycle | null;
+}
+
+/**
+ * A page's lifecycle: `target` gets `pagehide`, `pageshow`, `freeze`, `resume` and
+ * `visibilitychange` (heard while capturing, so the window hears those fired at its document),
+ * and `hidden()` says whether the page is hidden now.
+ */
+export interface PageLifecycle {
+  readonly target: EventTarget;
+  readonly hidden: () => boolean;
+}
+
+const LIFECYCLE = ['pagehide', 'pageshow', 'freeze', 'resume', 'visibilitychange'] as const;
+
+/** The browser page this code runs in, or null outside a browser (Node, a worker). */
+function browserPage(): PageLifecycle | null {
+  if (typeof window === 'undefined' || typeof document === 'undefined') return null;
+  return { target: window, hidden: () => document.visibilityState === 'hidden' };
 }
 
 interface Subscriber {
@@ -107,6 +142,11 @@ export class LiveChanges {
   readonly #subscribers = new Set<Subscriber>();
   #state: LiveState = { state: 'closed' };
   #stop: AbortController | null = null;
+  /** The connection under way (or being opened), to let go of while the page is away. */
+  #connection: AbortController | null = null;
+  /** The page is away (hidden long enough, frozen, unloaded or in the back/forward cache). */
+  #away = false;
+  #back: (() => void) | null = null;
 
   constructor(http: Http, options: LiveOptions = {}) {
     this.#http = http;
@@ -136,9 +176,51 @@ export class LiveChanges {
     if (this.#stop) onState?.(this.#state);
     else {
       this.#stop = new AbortController();
+      this.#followPage(this.#stop.signal);
       void this.#run(this.#stop.signal);
     }
     return remove;
+  }
+
+  /** Lets go of the connection while the page is away, and takes it up again when it is back (see the module comment). */
+  #followPage(stop: AbortSignal): void {
+    const page = this.#options.page === undefined ? browserPage() : this.#options.page;
+    if (!page) return;
+    const hiddenMs = this.#options.hiddenMs ?? 5_000;
+    let hiding: ReturnType<typeof setTimeout> | undefined;
+    const away = () => {
+      clearTimeout(hiding);
+      this.#away = true;
+      this.#connection?.abort();
+    };
+    const onEvent = (event: Event) => {
+      clearTimeout(hiding);
+      if (event.type === 'pagehide' || event.type === 'freeze') away();
+      else if (!page.hidden()) {
+        this.#away = false;
+        this.#back?.();
+      } else if (Number.isFinite(hiddenMs) && !this.#away) hiding = setTimeout(away, hiddenMs);
+    };
+    for (const type of LIFECYCLE) page.target.addEventListener(type, onEvent, { capture: true });
+    if (page.hidden()) onEvent(new Event('visibilitychange'));
+    stop.addEventListener('abort', () => {
+      clearTimeout(hiding);
+      this.#away = false;
+      for (const type of LIFECYCLE) page.target.removeEventListener(type, onEvent, { capture: true });
+    });
+  }
+
+  /** Resolves when the page is back, or the last subscriber left. */
+  #untilBack(stop: AbortSignal): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        this.#back = null;
+        stop.removeEventListener('abort', done);
+        resolve();
+      };
+      this.#back = done;
+      stop.addEventListener('abort', done);
+    });
   }
 
   #emit(state: LiveState, signal: AbortSignal): void {
@@ -159,8 +241,16 @@ export class LiveChanges {
     let lastId = '';
     const seen: string[] = [];
     while (!stop.aborted) {
+      if (this.#away) {
+        // Nothing is missed meanwhile: the next connection resumes after the last event id.
+        this.#emit({ state: 'closed' }, stop);
+        await this.#untilBack(stop);
+        attempt = 0;
+        continue;
+      }
       this.#emit({ state: 'connecting' }, stop);
       const connection = new AbortController();
+      this.#connection = connection;
       const abort = () => connection.abort();
       stop.addEventListener('abort', abort);
       let idle: ReturnType<typeof setTimeout> | undefined;
@@ -232,8 +322,10 @@ export class LiveChanges {
       } finally {
         clearTimeout(idle);
         stop.removeEventListener('abort', abort);
+        this.#connection = null;
       }
       if (stop.aborted) return;
+      if (this.#away) continue;
       const retryInMs = backoff(http.options.random ?? Math.random, retryMs, maxMs, attempt++);
       this.#emit({ state: 'retrying', retryInMs, error }, stop);
       await sleep(retryInMs, stop).catch(() => undefined);
