@@ -28,6 +28,9 @@ import type {
   IncidentListQuery,
   IncidentMetrics,
   IncidentPatchRequest,
+  IncidentTemplate,
+  IncidentTemplateCreateRequest,
+  IncidentTemplatePatchRequest,
   IncidentRoles,
   IncidentUpdate,
   IncidentUpdatePostRequest,
@@ -156,6 +159,8 @@ export type Change =
   | { readonly type: 'postmortem-summary.deleted'; readonly data: { readonly incidentId: Id } }
   | { readonly type: 'postmortem-template.created' | 'postmortem-template.updated'; readonly data: { readonly template: Stored<PostmortemTemplate> } }
   | { readonly type: 'postmortem-template.deleted'; readonly data: { readonly id: Id } }
+  | { readonly type: 'incident-template.created' | 'incident-template.updated'; readonly data: { readonly template: Stored<IncidentTemplate> } }
+  | { readonly type: 'incident-template.deleted'; readonly data: { readonly id: Id } }
   | { readonly type: 'action.created' | 'action.updated' | 'action.moved'; readonly data: { readonly action: Stored<PreventionAction> } }
   | { readonly type: 'action.deleted'; readonly data: { readonly id: Id } }
   | { readonly type: 'slo.created' | 'slo.updated'; readonly data: { readonly slo: Stored<Slo> } }
@@ -231,6 +236,30 @@ export interface HanseiAdapter {
   releaseRole(incidentId: Id, input: RoleReleaseRequest, options?: CallOptions): Promise<RoleAssignment>;
   linkIncident(incidentId: Id, link: RelatedIncidentLinkRequest, options?: CallOptions): Promise<Stored<Incident>>;
   unlinkIncident(incidentId: Id, relatedId: Id, version: number, options?: CallOptions): Promise<Stored<Incident>>;
+  /**
+   * Incident templates: the kit's built-in ones first (`builtIn: true`, always version 1:
+   * `degraded-performance`, `component-outage`, `security-internal`, `data-issue`), then the
+   * organisation's own, oldest first. Reading needs the `incidents` area; an adapter without
+   * templates of its own may answer with the built-in ones. core's `incidentTemplatePrefill`
+   * turns one into what it fills in the incident form.
+   */
+  listIncidentTemplates(options?: CallOptions): Promise<readonly Stored<IncidentTemplate>[]>;
+  /** One incident template, built-in or the organisation's; rejects `not_found` when there is none. */
+  getIncidentTemplate(id: Id, options?: CallOptions): Promise<Stored<IncidentTemplate>>;
+  /**
+   * Adds an incident template of the organisation's own (admins; the `settings` area). Only the
+   * name is required: blank text, null and empty lists prefill nothing. Rejects `conflict` when
+   * the organisation already keeps 100.
+   */
+  createIncidentTemplate(input: IncidentTemplateCreateRequest, options?: CreateOptions): Promise<Stored<IncidentTemplate>>;
+  /**
+   * Changes one of the organisation's incident templates (admins; lists replace the stored
+   * ones). A stale `version` rejects `conflict` with `current`; a built-in template rejects
+   * `conflict` (copy it into a template of your own instead).
+   */
+  updateIncidentTemplate(id: Id, patch: IncidentTemplatePatchRequest, version: number, options?: CallOptions): Promise<Stored<IncidentTemplate>>;
+  /** Deletes one of the organisation's incident templates (admins). Built-in ones reject `conflict`. */
+  deleteIncidentTemplate(id: Id, version: number, options?: CallOptions): Promise<void>;
 
   // maintenances ----------------------------------------------------------------------------
   scheduleMaintenance(input: MaintenanceCreateRequest, options?: CreateOptions): Promise<Stored<Maintenance>>;

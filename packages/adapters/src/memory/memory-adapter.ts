@@ -39,7 +39,7 @@ import * as insights from './insights.js';
 import * as maintenances from './maintenances.js';
 import * as people from './people.js';
 import * as postmortems from './postmortems.js';
-import * as templates from './postmortem-templates.js';
+import { incidentTemplates, postmortemTemplates } from './templates.js';
 import { aborted, badRequest, forbidden, problem, timedOut, unauthorized } from './problems.js';
 import * as roles from './roles.js';
 import * as settings from './settings.js';
@@ -224,6 +224,21 @@ export class MemoryAdapter implements HanseiAdapter {
   unlinkIncident(incidentId: Id, relatedId: Id, version: number, options?: CallOptions) {
     return this.#call('unlinkIncident', [incidentId, relatedId, version, options], 'responder', options, (ctx) => incidents.unlinkIncident(ctx, incidentId, relatedId, version), 'write');
   }
+  listIncidentTemplates(options?: CallOptions) {
+    return this.#call('listIncidentTemplates', [options], 'viewer', options, incidentTemplates.list);
+  }
+  getIncidentTemplate(id: Id, options?: CallOptions) {
+    return this.#call('getIncidentTemplate', [id, options], 'viewer', options, (ctx) => incidentTemplates.get(ctx, id));
+  }
+  createIncidentTemplate(input: Parameters<HanseiAdapter['createIncidentTemplate']>[0], options?: CreateOptions) {
+    return this.#call('createIncidentTemplate', [input, options], 'admin', options, (ctx) => incidentTemplates.create(ctx, input), 'create');
+  }
+  updateIncidentTemplate(id: Id, patch: Parameters<HanseiAdapter['updateIncidentTemplate']>[1], version: number, options?: CallOptions) {
+    return this.#call('updateIncidentTemplate', [id, patch, version, options], 'admin', options, (ctx) => incidentTemplates.update(ctx, id, patch, version), 'write');
+  }
+  deleteIncidentTemplate(id: Id, version: number, options?: CallOptions) {
+    return this.#call('deleteIncidentTemplate', [id, version, options], 'admin', options, (ctx) => incidentTemplates.remove(ctx, id, version), 'write');
+  }
 
   // maintenances ----------------------------------------------------------------------------
   scheduleMaintenance(input: Parameters<HanseiAdapter['scheduleMaintenance']>[0], options?: CreateOptions) {
@@ -256,19 +271,19 @@ export class MemoryAdapter implements HanseiAdapter {
     return this.#call('deletePostmortem', [id, version, options], 'admin', options, (ctx) => postmortems.deletePostmortem(ctx, id, version), 'write');
   }
   listPostmortemTemplates(options?: CallOptions) {
-    return this.#call('listPostmortemTemplates', [options], 'viewer', options, templates.listPostmortemTemplates);
+    return this.#call('listPostmortemTemplates', [options], 'viewer', options, postmortemTemplates.list);
   }
   getPostmortemTemplate(id: Id, options?: CallOptions) {
-    return this.#call('getPostmortemTemplate', [id, options], 'viewer', options, (ctx) => templates.getPostmortemTemplate(ctx, id));
+    return this.#call('getPostmortemTemplate', [id, options], 'viewer', options, (ctx) => postmortemTemplates.get(ctx, id));
   }
   createPostmortemTemplate(input: Parameters<HanseiAdapter['createPostmortemTemplate']>[0], options?: CreateOptions) {
-    return this.#call('createPostmortemTemplate', [input, options], 'admin', options, (ctx) => templates.createPostmortemTemplate(ctx, input), 'create');
+    return this.#call('createPostmortemTemplate', [input, options], 'admin', options, (ctx) => postmortemTemplates.create(ctx, input), 'create');
   }
   updatePostmortemTemplate(id: Id, patch: Parameters<HanseiAdapter['updatePostmortemTemplate']>[1], version: number, options?: CallOptions) {
-    return this.#call('updatePostmortemTemplate', [id, patch, version, options], 'admin', options, (ctx) => templates.updatePostmortemTemplate(ctx, id, patch, version), 'write');
+    return this.#call('updatePostmortemTemplate', [id, patch, version, options], 'admin', options, (ctx) => postmortemTemplates.update(ctx, id, patch, version), 'write');
   }
   deletePostmortemTemplate(id: Id, version: number, options?: CallOptions) {
-    return this.#call('deletePostmortemTemplate', [id, version, options], 'admin', options, (ctx) => templates.deletePostmortemTemplate(ctx, id, version), 'write');
+    return this.#call('deletePostmortemTemplate', [id, version, options], 'admin', options, (ctx) => postmortemTemplates.remove(ctx, id, version), 'write');
   }
 
   // prevention actions ----------------------------------------------------------------------

@@ -21,7 +21,7 @@ import {
 } from '@hansei/core';
 import { check, forChange, stored, type Ctx } from './context.js';
 import { saveIncident } from './incidents.js';
-import { findTemplate } from './postmortem-templates.js';
+import { postmortemTemplates } from './templates.js';
 import { pageOf } from './lists.js';
 import { conflict, forbidden, invalid, notFound } from './problems.js';
 import { deepFreeze, withRow, withoutRow, type Row } from './state.js';
@@ -78,7 +78,7 @@ export function createPostmortem(ctx: Ctx, input: unknown): Stored<Postmortem> {
   }
   requireOwner(ctx, body.ownerId, 'ownerId');
   const templateId = body.templateId ?? DEFAULT_POSTMORTEM_TEMPLATE_ID;
-  const template = findTemplate(ctx, templateId)?.doc;
+  const template = postmortemTemplates.find(ctx, templateId)?.doc;
   if (!template) throw conflict(`There is no postmortem template with id "${templateId}". Leave templateId out to use the default template.`);
   const now = ctx.store.isoNow();
   const doc: Postmortem = deepFreeze(

@@ -21,6 +21,7 @@ import {
   type Person,
   type Postmortem,
   type PostmortemTemplate,
+  type IncidentTemplate,
   type PreventionAction,
   type RoleAssignment,
   type RoleDefinition,
@@ -71,7 +72,9 @@ export interface MemoryState {
   readonly maintenances: Table<Maintenance>;
   readonly postmortems: Table<Postmortem>;
   /** The organisation's own postmortem templates, in the order made (the built-in ones are core's). */
-  readonly templates: Table<PostmortemTemplate>;
+  readonly postmortemTemplates: Table<PostmortemTemplate>;
+  /** The organisation's own incident templates, in the order made (the built-in ones are core's). */
+  readonly incidentTemplates: Table<IncidentTemplate>;
   readonly actions: Table<PreventionAction>;
   readonly slos: Table<Slo>;
   /** SLI samples per SLO, ascending `at`, one per instant. */
@@ -124,7 +127,8 @@ export function emptyState(at: IsoDateTime): MemoryState {
     assignments: [],
     maintenances: new Map(),
     postmortems: new Map(),
-    templates: new Map(),
+    postmortemTemplates: new Map(),
+    incidentTemplates: new Map(),
     actions: new Map(),
     slos: new Map(),
     samples: new Map(),
@@ -155,7 +159,8 @@ export function seededState(data: DemoDataset, at: IsoDateTime): MemoryState {
     assignments: rows.roles,
     maintenances: new Map(rows.maintenances.map((m) => first(m, m.createdAt))),
     postmortems: new Map(rows.postmortems.map((p) => first(p, p.createdAt))),
-    templates: new Map(),
+    postmortemTemplates: new Map(),
+    incidentTemplates: new Map(),
     actions: new Map(rows.actions.map((a) => first(a, a.createdAt))),
     slos: new Map(rows.slos.map((s) => first(s, s.createdAt))),
     samples,

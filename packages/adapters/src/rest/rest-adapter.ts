@@ -42,6 +42,8 @@ import type {
   PostmortemCreateRequest,
   PostmortemListQuery,
   PostmortemPatchRequest,
+  IncidentTemplateCreateRequest,
+  IncidentTemplatePatchRequest,
   PostmortemTemplateCreateRequest,
   PostmortemTemplatePatchRequest,
   RelatedIncidentLinkRequest,
@@ -114,6 +116,21 @@ export class RestAdapter extends RestStatusAdapter implements HanseiAdapter {
   }
   unlinkIncident(id: Id, relatedId: Id, ifMatch: number, o?: CallOptions) {
     return this.http.call('delete', '/v1/incidents/{id}/related/{relatedId}', { path: { id, relatedId }, ifMatch }, o);
+  }
+  async listIncidentTemplates(o?: CallOptions) {
+    return (await this.http.call('get', '/v1/incident-templates', {}, o)).data;
+  }
+  getIncidentTemplate(id: Id, o?: CallOptions) {
+    return this.http.call('get', '/v1/incident-templates/{id}', { path: { id } }, o);
+  }
+  createIncidentTemplate(body: IncidentTemplateCreateRequest, o?: CreateOptions) {
+    return this.http.call('post', '/v1/incident-templates', { body, key: key(o) }, o);
+  }
+  updateIncidentTemplate(id: Id, body: IncidentTemplatePatchRequest, ifMatch: number, o?: CallOptions) {
+    return this.http.call('patch', '/v1/incident-templates/{id}', { path: { id }, body, ifMatch }, o);
+  }
+  async deleteIncidentTemplate(id: Id, ifMatch: number, o?: CallOptions) {
+    await this.http.call('delete', '/v1/incident-templates/{id}', { path: { id }, ifMatch }, o);
   }
 
   // maintenances ------------------------------------------------------------------------------

@@ -420,6 +420,11 @@ export class StatuspageAdapter implements HanseiAdapter {
   readonly releaseRole = refuse('releaseRole');
   readonly linkIncident = refuse('linkIncident');
   readonly unlinkIncident = refuse('unlinkIncident');
+  readonly listIncidentTemplates = refuse('listIncidentTemplates');
+  readonly getIncidentTemplate = refuse('getIncidentTemplate');
+  readonly createIncidentTemplate = refuse('createIncidentTemplate');
+  readonly updateIncidentTemplate = refuse('updateIncidentTemplate');
+  readonly deleteIncidentTemplate = refuse('deleteIncidentTemplate');
   readonly scheduleMaintenance = refuse('scheduleMaintenance');
   readonly updateMaintenance = refuse('updateMaintenance');
   readonly postMaintenanceUpdate = refuse('postMaintenanceUpdate');

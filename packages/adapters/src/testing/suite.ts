@@ -26,7 +26,7 @@ import { learningLoop } from './learning.js';
 import { liveChanges } from './live.js';
 import { maintenancesAndComponents } from './maintenances.js';
 import { seededReads } from './seeded.js';
-import { postmortemTemplates } from './templates.js';
+import { templates } from './templates.js';
 
 /** Runs the suite against the target `setup` gives (called once, before the first case). */
 export function adapterSuite(name: string, setup: () => SuiteTarget | Promise<SuiteTarget>): void {
@@ -50,7 +50,7 @@ export function adapterSuite(name: string, setup: () => SuiteTarget | Promise<Su
     incidentWork(ctx);
     maintenancesAndComponents(ctx);
     learningLoop(ctx);
-    postmortemTemplates(ctx);
+    templates(ctx);
     liveChanges(ctx);
   });
 }
