@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { Hono } from 'hono';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { mountApi } from '../api.js';
-import { mountPublic, type PublicOptions } from '../public/index.js';
+import { mountPublic, type PublicOptions, type PublicSurface } from '../public/index.js';
+import { resolveCaller } from './auth.js';
 import { silentLogger, type Logger } from '../log.js';
 import type { Services } from '../services.js';
 import { problem, problemResponse } from './problem.js';
@@ -46,10 +47,15 @@ export function createApp(options: AppOptions): Hono {
   });
 
   if (options.corsOrigins?.length) app.use('/v1/*', apiCors(options.corsOrigins));
-  app.get('/v1/health', (c) => c.json({ status: 'ok', version: options.version }, 200, { 'cache-control': 'no-store' }));
+  let surface: PublicSurface | undefined;
+  app.get('/v1/health', async (c) => {
+    // An admin also reads how many event streams this process holds open (an operator's figure).
+    const admin = options.services && (await resolveCaller(options.services, c.req.header('authorization') ?? null).catch(() => null))?.role === 'admin';
+    return c.json({ status: 'ok', version: options.version, ...(admin && surface ? { streams: surface.streams.size } : {}) }, 200, { 'cache-control': 'no-store' });
+  });
   if (options.services) {
     // First the public surface: its rate limiter guards what is mounted after it.
-    const surface = options.public !== false ? mountPublic(app, options.services, options.public ?? {}) : undefined;
+    surface = options.public !== false ? mountPublic(app, options.services, options.public ?? {}) : undefined;
     mountApi(app, options.services, options.version);
     if (options.statusPage && surface) mountStatusPage(app, options.statusPage, { services: options.services, source: surface.source, log });
   }

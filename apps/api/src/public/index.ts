@@ -22,6 +22,7 @@ import { SNAPSHOT_PATH, mountSnapshot } from './snapshot.js';
 import { PublicSource } from './source.js';
 import { STATUSPAGE_DOCUMENTS, mountStatuspage } from './statuspage.js';
 import { EventHub, STREAM_PATH, StreamQuery, mountStream, type StreamOptions } from './stream.js';
+import type { OpenStreams } from './stream-limit.js';
 
 export { exportSnapshot, type ExportOptions } from './export.js';
 export { rateLimit, type Budget, type RateLimitOptions } from './rate-limit.js';
@@ -42,6 +43,8 @@ export interface PublicOptions {
 export interface PublicSurface {
   readonly source: PublicSource;
   readonly hub: EventHub;
+  /** The event streams open now, per client. */
+  readonly streams: OpenStreams;
   /** Stops listening for changes and ends the streams' subscriptions. */
   close(): Promise<void>;
 }
@@ -73,10 +76,11 @@ export function mountPublic(app: Hono, services: Services, options: PublicOption
   mountSnapshot(app, source);
   mountFeed(app, source);
   mountBadge(app, source);
-  mountStream(app, services, hub, options.stream);
+  const streams = mountStream(app, services, hub, options.stream, trustProxy);
   const surface: PublicSurface = {
     source,
     hub,
+    streams,
     close: async () => {
       await Promise.all([source.close(), hub.close()]);
     },
@@ -151,11 +155,15 @@ export const PUBLIC_ROUTE_DOCS: readonly RouteSpec<never, never, never>[] = [
     operationId: 'stream',
     summary: 'Live change events (Server-Sent Events)',
     description:
-      'Anonymous: public events. With a token (Authorization: Bearer, or ?access_token= for EventSource): internal events too. Resume with Last-Event-ID (header, or ?lastEventId=).',
+      'Anonymous: public events. With a token (Authorization: Bearer, or ?access_token= for EventSource): internal events too. Resume with Last-Event-ID (header, or ?lastEventId=); the opening block carries the id to resume from. One client (a token, or an anonymous address) may hold a limited number of streams at once.',
     tags: TAGS,
     access: 'public',
     query: StreamQuery,
-    responses: { 200: { description: 'An endless event stream.', mediaType: 'text/event-stream' }, 401: { description: 'The token is unknown or revoked.' } },
+    responses: {
+      200: { description: 'An endless event stream.', mediaType: 'text/event-stream' },
+      401: { description: 'The token is unknown or revoked.' },
+      429: { description: 'Too many requests, or this client holds the most event streams it may: see Retry-After.' },
+    },
     handler: served,
   },
 ] as RouteSpec<never, never, never>[];

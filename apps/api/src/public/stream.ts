@@ -5,7 +5,8 @@
  * or `?access_token=` since EventSource cannot set headers) also gets `internal` ones. Each event
  * is `id:` (the event id), `event:` (its type) and `data:` (its data as JSON). A client that
  * reconnects with Last-Event-ID (header, or `?lastEventId=`) first gets every event it missed,
- * then the live ones. A comment every 15 s keeps proxies from closing an idle stream.
+ * then the live ones. A comment every 15 s keeps proxies from closing an idle stream. A client
+ * holding too many streams at once gets 429 (see stream-limit.ts).
  *
  * One {@link EventHub} per process LISTENs on the events channel and reads each batch of new
  * events once for all its clients, so a change written through any process sharing the
@@ -20,7 +21,10 @@ import { HttpError, invalid } from '../http/errors.js';
 import { problemResponse } from '../http/problem.js';
 import type { Services } from '../services.js';
 import { EVENTS_CHANNEL, eventsAfter, type Audience, type ChangeEvent } from '../store/events.js';
+import { problem } from '../http/problem.js';
+import { clientAddress, clientKey } from './rate-limit.js';
 import { CORS_HEADERS, preflight } from './respond.js';
+import { OpenStreams, type StreamClient, type StreamLimits } from './stream-limit.js';
 
 export const STREAM_PATH = '/v1/stream';
 
@@ -162,7 +166,12 @@ export const StreamQuery = v.object({
 export interface StreamOptions {
   /** Milliseconds between keep-alive comments (default 15 s). */
   readonly heartbeatMs?: number;
+  /** Streams one client may hold open at once (see stream-limit.ts). */
+  readonly limits?: StreamLimits;
 }
+
+/** Seconds a client refused for holding too many streams is asked to wait. */
+const FULL_RETRY_S = 30;
 
 const encoder = new TextEncoder();
 
@@ -172,12 +181,13 @@ function fail(error: unknown): Response {
 }
 
 /** The response for one client: replay after `after` (or nothing when null), then live events. */
-function eventStream(services: Services, hub: EventHub, audiences: readonly Audience[], after: number | null, heartbeatMs: number): Response {
+function eventStream(services: Services, hub: EventHub, audiences: readonly Audience[], after: number | null, heartbeatMs: number, end: () => void): Response {
   let unsubscribe: (() => void) | undefined;
   let heartbeat: ReturnType<typeof setInterval> | undefined;
   let closed = false;
   const cleanup = () => {
     closed = true;
+    end();
     unsubscribe?.();
     unsubscribe = undefined;
     if (heartbeat) clearInterval(heartbeat);
@@ -250,9 +260,13 @@ function eventStream(services: Services, hub: EventHub, audiences: readonly Audi
   });
 }
 
-/** Mounts `GET /v1/stream` on `app`, served from `hub`. */
-export function mountStream(app: Hono, services: Services, hub: EventHub, options: StreamOptions = {}): void {
+/**
+ * Mounts `GET /v1/stream` on `app`, served from `hub`; returns the count of open streams.
+ * `trustProxy` says how the client's address is read (as the rate limiter reads it).
+ */
+export function mountStream(app: Hono, services: Services, hub: EventHub, options: StreamOptions = {}, trustProxy: boolean | number = false): OpenStreams {
   const heartbeatMs = options.heartbeatMs ?? 15_000;
+  const open = new OpenStreams(options.limits);
   app.get(STREAM_PATH, async (c: Context) => {
     try {
       const query = validate(StreamQuery, c.req.query());
@@ -267,10 +281,20 @@ export function mountStream(app: Hono, services: Services, hub: EventHub, option
       const token = query.value.access_token;
       const authorization = c.req.header('authorization') ?? (token !== undefined ? `Bearer ${token}` : null);
       const caller = await resolveCaller(services, authorization);
-      return eventStream(services, hub, caller ? ALL : PUBLIC_ONLY, after, heartbeatMs);
+      const client: StreamClient = caller ? { token: caller.tokenId } : { address: clientKey(clientAddress(c, trustProxy)) };
+      const end = open.open(client);
+      if (!end) {
+        const limit = open.limitOf(client);
+        throw new HttpError(
+          problem(429, 'too-many-streams', 'Too Many Event Streams', `This ${caller ? 'token' : 'address'} holds ${limit} event streams open already, the most one client may. Close a page that follows live changes, or try again later.`, { limit }),
+          { 'retry-after': String(FULL_RETRY_S) },
+        );
+      }
+      return eventStream(services, hub, caller ? ALL : PUBLIC_ONLY, after, heartbeatMs, end);
     } catch (error) {
       return fail(error);
     }
   });
   app.options(STREAM_PATH, preflight);
+  return open;
 }

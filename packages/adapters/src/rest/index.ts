@@ -6,4 +6,4 @@
 export { RestAdapter } from './rest-adapter.js';
 export { RestStatusAdapter, type RestAdapterOptions } from './rest-status-adapter.js';
 export type { HttpOptions, RetryOptions } from './http.js';
-export { eventStreamParser, type LiveOptions, type StreamEvent } from './sse.js';
+export { eventStreamParser, type LiveOptions, type PageLifecycle, type StreamEvent } from './sse.js';

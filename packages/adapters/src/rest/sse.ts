@@ -326,7 +326,9 @@ export class LiveChanges {
       }
       if (stop.aborted) return;
       if (this.#away) continue;
-      const retryInMs = backoff(http.options.random ?? Math.random, retryMs, maxMs, attempt++);
+      // A server that asks for a wait (429 or 503 with Retry-After) gets at least that.
+      const asked = error instanceof HanseiError ? (error.retryAfterMs ?? 0) : 0;
+      const retryInMs = Math.max(backoff(http.options.random ?? Math.random, retryMs, maxMs, attempt++), asked);
       this.#emit({ state: 'retrying', retryInMs, error }, stop);
       await sleep(retryInMs, stop).catch(() => undefined);
     }
