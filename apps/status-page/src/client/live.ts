@@ -9,6 +9,11 @@
  * banner `stale`, which shows "Last known status as of <time>" (the time the page's status was
  * read). It keeps trying, and catches up with one fetch as soon as the stream is back.
  *
+ * A page that cannot show anything (unloaded or kept in the back/forward cache, frozen, or hidden
+ * for a few seconds) closes its stream: over HTTP/1.1 a browser keeps at most six connections per
+ * host, and a few such pages holding theirs would stall every other request to the server. Back
+ * again, it opens the stream and fetches the page once.
+ *
  * The page's API is its own origin, or `<meta name="hansei-api" content="https://…">` (a static
  * export served from a CDN, with the API elsewhere).
  */
@@ -45,6 +50,8 @@ const RETRY_MS = 30_000;
 const FRESH_MS = 60_000;
 /** How often an open page is fetched again anyway, so "in 2 hours" and "Today" stay true. */
 const PERIOD_MS = 5 * 60_000;
+/** A page hidden this long closes its stream until it is shown again. */
+const HIDDEN_MS = 5_000;
 
 /** Which `<details>` are open, by host and by the id of what they belong to (restored after a swap). */
 function openDetails(main: HTMLElement): Set<string> {
@@ -77,6 +84,9 @@ export function startLive(): void {
   let settleTimer: ReturnType<typeof setTimeout> | undefined;
   let running: Promise<void> | null = null;
   let again = false;
+  /** The stream was closed while the page was away: changes may have been missed. */
+  let missed = false;
+  let hiding: ReturnType<typeof setTimeout> | undefined;
 
   const setStale = (stale: boolean): void => {
     document.getElementById('status-summary')?.toggleAttribute('stale', stale);
@@ -132,7 +142,8 @@ export function startLive(): void {
     const stream = new EventSource(`${api}/v1/stream`);
     source = stream;
     stream.onopen = () => {
-      const wasLost = !open && main!.hasAttribute('data-stale');
+      const wasLost = (!open && main!.hasAttribute('data-stale')) || missed;
+      missed = false;
       open = true;
       clearTimeout(lostTimer);
       lostTimer = undefined;
@@ -157,7 +168,31 @@ export function startLive(): void {
     for (const type of EVENTS) stream.addEventListener(type, () => schedule(SETTLE_MS));
   }
 
+  /** Closes the stream while the page is away (see the module comment). */
+  function away(): void {
+    clearTimeout(hiding);
+    if (!source) return;
+    source.close();
+    source = null;
+    open = false;
+    missed = true;
+    clearTimeout(lostTimer);
+    clearTimeout(retryTimer);
+    lostTimer = undefined;
+  }
+
+  function onLifecycle(event: Event): void {
+    clearTimeout(hiding);
+    if (event.type === 'pagehide' || event.type === 'freeze') away();
+    else if (document.visibilityState !== 'hidden') {
+      if (!source) connect();
+    } else if (source) hiding = setTimeout(away, HIDDEN_MS);
+  }
+
+  // Capturing on the window hears the document's freeze, resume and visibilitychange too.
+  for (const type of ['pagehide', 'pageshow', 'freeze', 'resume', 'visibilitychange']) addEventListener(type, onLifecycle, { capture: true });
   connect();
+  if (document.visibilityState === 'hidden') hiding = setTimeout(away, HIDDEN_MS);
   setInterval(() => {
     if (open && document.visibilityState === 'visible') schedule(0);
   }, PERIOD_MS);
