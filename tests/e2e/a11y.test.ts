@@ -45,22 +45,23 @@ async function settled(page: Page, ready: string | null): Promise<void> {
 describe('the portal for everyone', { timeout: 900_000 }, () => {
   const env = useServer();
 
+  // Each pass loads every view in turn in one tab, as a person following deep links does.
   it('has no axe violations in any view, light and English', async () => {
+    const page = await signedInPage(env.browser, env.server.tokens.admin, 'admin');
     const found: string[] = [];
     for (const [path, ready] of VIEWS) {
-      const page = await signedInPage(env.browser, env.server.tokens.admin, 'admin');
       await page.goto(`${env.server.url}/portal/${path}`);
       await settle(page, ready);
       for (const violation of await axeViolations(page)) found.push(`${path}: ${violation}`);
-      await page.browserContext().close();
     }
+    await page.browserContext().close();
     assert.deepEqual(found, []);
   });
 
   it('has no axe violations in dark and Japanese, and says things in Japanese', async () => {
+    const page = await signedInPage(env.browser, env.server.tokens.admin, 'admin', { lang: 'ja', dark: true });
     const found: string[] = [];
     for (const [path] of VIEWS.filter(([p]) => !p.startsWith('admin/') || p === 'admin/guideline')) {
-      const page = await signedInPage(env.browser, env.server.tokens.admin, 'admin', { lang: 'ja', dark: true });
       await page.goto(`${env.server.url}/portal/${path}`);
       await settle(page, null);
       assert.equal(await page.evaluate('document.documentElement.lang'), 'ja');
@@ -69,21 +70,21 @@ describe('the portal for everyone', { timeout: 900_000 }, () => {
         const text = (await page.evaluate(DEEP_TEXT)) as string;
         assert.ok(text.includes('重大度別の週ごとのインシデント数'), text.replace(/\s+/g, ' ').slice(0, 800));
       }
-      await page.browserContext().close();
     }
+    await page.browserContext().close();
     assert.deepEqual(found, []);
   });
 
   it('fits a 360 px screen in every view: nothing scrolls sideways', async () => {
+    const page = await signedInPage(env.browser, env.server.tokens.admin, 'admin', { width: 360 });
     const wide: string[] = [];
     for (const [path, ready] of VIEWS) {
-      const page = await signedInPage(env.browser, env.server.tokens.admin, 'admin', { width: 360 });
       await page.goto(`${env.server.url}/portal/${path}`);
       await settle(page, ready);
       const width = (await page.evaluate('document.scrollingElement.scrollWidth')) as number;
       if (width > 361) wide.push(`${path}: ${width}px`);
-      await page.browserContext().close();
     }
+    await page.browserContext().close();
     assert.deepEqual(wide, []);
   });
 });

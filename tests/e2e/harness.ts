@@ -248,9 +248,7 @@ export function useServer(apps: readonly ('portal' | 'status-page')[] = ['portal
 
 /**
  * A page already signed in (the session the sign-in form keeps, set before the portal starts),
- * in its own browser context, with the language and colour scheme chosen. Each view then gets a
- * fresh tab: Chromium keeps at most six connections per host, and the live streams of earlier
- * pages in one tab may linger (see the closing report of issue 9).
+ * in its own browser context, with the language and colour scheme chosen.
  */
 export async function signedInPage(browser: Browser, token: string, role: 'viewer' | 'responder' | 'admin', options: { lang?: 'en' | 'ja'; dark?: boolean; width?: number } = {}): Promise<Page> {
   const page = await newPage(browser);
