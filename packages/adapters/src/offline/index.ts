@@ -10,6 +10,6 @@ export { SCHEMA_VERSION, type DraftRecord, type HanseiOfflineSchema, type Outbox
 export type { StoreKey, StoreValue } from './memory.js';
 export { createDrafts, type Draft, type DraftKey, type Drafts, type DraftsOptions } from './drafts.js';
 export * from './status.js';
-export { type FlushResult, type Outbox, type OutboxEntry, type RetryOptions } from './outbox.js';
+export { type FlushResult, type Outbox, type OutboxEntry, type RetryOptions, type SettledEntry } from './outbox.js';
 export { WRITES, type WriteArgs, type WriteMethod } from './writes.js';
 export { QueuedError, isQueued, withOffline, type OfflineAdapter, type OfflineOptions } from './offline-adapter.js';

@@ -5,7 +5,7 @@ import type { CreateOptions, HanseiAdapter } from '../adapter.js';
 import { HanseiError, type ErrorKind } from '../errors.js';
 import { openOfflineStore, type OfflineStore } from './store.js';
 import { QueuedError, isQueued, withOffline, type OfflineAdapter, type OfflineOptions } from './offline-adapter.js';
-import type { OutboxEntry } from './outbox.js';
+import type { OutboxEntry, SettledEntry } from './outbox.js';
 
 interface Entity {
   id: string;
@@ -458,6 +458,29 @@ describe('withOffline', () => {
     await rejection(adapter.createAction({ title: 'C' } as never));
     await three;
     expect(seen).to.deep.equal([1, 2]);
+  });
+
+  it('tells onSettle listeners how each queued write ended: sent with its answer, refused, discarded', async () => {
+    const settled: SettledEntry[] = [];
+    const stop = adapter.outbox.onSettle((entry) => settled.push(entry));
+    const sent = (await rejection(adapter.createAction({ title: 'Sent' } as never))) as QueuedError;
+    const refused = (await rejection(adapter.updatePostmortem('pm_1', { summary: 'mine' } as never, 1))) as QueuedError;
+    const dropped = (await rejection(adapter.createAction({ title: '' } as never))) as QueuedError;
+    backend.editElsewhere('theirs');
+    isOnline = true;
+    await adapter.outbox.flush();
+    expect(settled.map((e) => [e.id, e.outcome])).to.deep.equal([
+      [sent.entryId, 'sent'],
+      [refused.entryId, 'failed'],
+      [dropped.entryId, 'failed'],
+    ]);
+    expect((settled[0] as { value: Entity }).value.title).to.equal('Sent');
+    expect((settled[1] as { error: HanseiError }).error.kind).to.equal('conflict');
+    await adapter.outbox.resolve(dropped.entryId, 'discard');
+    expect(settled.at(-1)).to.deep.equal({ id: dropped.entryId, outcome: 'discarded' });
+    stop();
+    await adapter.outbox.resolve(refused.entryId, 'discard');
+    expect(settled).to.have.length(4);
   });
 
   it('passes reads through, and serves status through the cache', async () => {

@@ -44,6 +44,16 @@ export interface FlushResult {
   readonly pending: number;
 }
 
+/**
+ * How an entry left the pending list: `sent` (with the backend's answer), `failed` (the backend
+ * refused it: it stays in the outbox, marked failed, unless a caller took the error), or
+ * `discarded` by the person.
+ */
+export type SettledEntry =
+  | { readonly id: number; readonly outcome: 'sent'; readonly value: unknown }
+  | { readonly id: number; readonly outcome: 'failed'; readonly error: HanseiError }
+  | { readonly id: number; readonly outcome: 'discarded' };
+
 /** The outbox, as elements see it. */
 export interface Outbox {
   /** Every entry, oldest first, pending and failed alike. */
@@ -66,6 +76,12 @@ export interface Outbox {
   flush(): Promise<FlushResult>;
   /** Calls `listener` with every entry after each change; returns the unsubscribe function. */
   onChange(listener: (entries: readonly OutboxEntry[]) => void): () => void;
+  /**
+   * Calls `listener` as each entry is sent, refused or discarded in this page (an element that
+   * got a `QueuedError` follows its `entryId` here: keep the draft until it is sent); returns the
+   * unsubscribe function.
+   */
+  onSettle(listener: (settled: SettledEntry) => void): () => void;
 }
 
 /** The outbox and what the offline adapter needs on top: queueing, and sending now behind what waits. */
@@ -139,6 +155,10 @@ export function createOutbox(
   options: { online: () => boolean; lockName?: string; retry?: RetryOptions | false },
 ): OutboxQueue {
   const listeners = new Set<(entries: readonly OutboxEntry[]) => void>();
+  const settles = new Set<(settled: SettledEntry) => void>();
+  const settled = (entry: SettledEntry): void => {
+    for (const listener of [...settles]) listener(entry);
+  };
   const waiters = new Map<number, (outcome: { value: unknown } | { error: HanseiError }) => void>();
   const lockName = options.lockName ?? `hansei-outbox:${store.name}`;
   let current: Promise<FlushResult> | null = null;
@@ -200,6 +220,7 @@ export function createOutbox(
       const version = versionOf(value);
       if (version !== null) await rebase(record, version);
       waiters.get(id)?.({ value });
+      settled({ id, outcome: 'sent', value });
       return 'sent';
     } catch (caught) {
       const error = asHanseiError(caught);
@@ -219,6 +240,7 @@ export function createOutbox(
         const stored = { kind: error.kind, message: error.message, status: error.status, problem: error.problem };
         await store.put('outbox', { ...kept, state: 'failed', attempts: kept.attempts + 1, error: stored });
       }
+      settled({ id, outcome: 'failed', error });
       return 'failed';
     }
   }
@@ -266,6 +288,7 @@ export function createOutbox(
     if (!record) throw new HanseiError({ kind: 'not_found', message: `The outbox has no entry ${id}; it was sent or discarded already.` });
     if (action === 'discard') {
       await store.delete('outbox', id);
+      settled({ id, outcome: 'discarded' });
     } else {
       const spec = writeSpec(record.method);
       if (args && args.length !== spec?.arity) throw new TypeError(`"${record.method}" takes ${spec?.arity ?? 0} arguments before its options; retry-with got ${args.length}.`);
@@ -284,6 +307,10 @@ export function createOutbox(
       onChange(listener) {
         listeners.add(listener);
         return () => listeners.delete(listener);
+      },
+      onSettle(listener) {
+        settles.add(listener);
+        return () => settles.delete(listener);
       },
     },
     async add(method, args, idempotencyKey) {
