@@ -207,7 +207,8 @@ const formStyles = css`
   .error-summary,
   .conflict,
   .action-error,
-  .note {
+  .note,
+  .queued {
     display: grid;
     gap: 0.5rem;
     padding: 0.75rem;
@@ -215,8 +216,12 @@ const formStyles = css`
     border-inline-start-width: 0.35rem;
     border-radius: 0.5rem;
   }
-  .banner {
+  .banner,
+  .queued {
     border-inline-start-color: var(--_hansei-color-focus);
+  }
+  .queued {
+    margin: 0;
   }
   .error-summary,
   .action-error {

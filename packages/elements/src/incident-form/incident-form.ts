@@ -7,6 +7,7 @@ import type { Component, Incident, IncidentCreateRequest, RoleDefinition, Severi
 import type { HanseiSettings } from '../internal/context.js';
 import { HanseiDataElement } from '../internal/data-element.js';
 import { DraftController } from '../internal/drafts.js';
+import { isQueuedWrite, QueuedController, queuedFailedWords, queuedSentWords, renderQueued, type QueuedOutcome } from '../internal/queued.js';
 import { renderConflict, renderDraftBanner, renderErrorSummary } from './feedback.js';
 import {
   renderComponents,
@@ -97,6 +98,7 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
  * @csspart preview-card - The incident as the page shows it.
  * @csspart submit - The submit button.
  * @csspart done - The message after a successful submit.
+ * @csspart queued - Says a submit made offline waits in the outbox (the draft is kept until it is sent).
  * @csspart read-only - The note shown instead of the form when it cannot write.
  * @csspart loading - Shown while the incident and components load.
  * @csspart load-error - Shown when they could not be loaded, with Try again.
@@ -156,6 +158,7 @@ export class HanseiIncidentForm extends HanseiDataElement {
   readonly #internals = this.attachInternals();
   readonly #drafts = new DraftController<DraftValue>(this, 'hansei-incident-form');
   readonly #related = new RelatedSearch(this);
+  readonly #queued = new QueuedController(this);
   /** What the fields held when loaded or last saved: a reset goes back to it. */
   #initial: FormModel = this.model;
   /** The incident as loaded or last saved. */
@@ -232,6 +235,7 @@ export class HanseiIncidentForm extends HanseiDataElement {
     this.actionError = '';
     this.serverIssues = [];
     this.conflict = null;
+    this.#queued.forget();
     if (checkModel(this.model, this.mode, this.settings.guideline, this.base).length > 0) {
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('.error-summary')?.focus();
@@ -410,7 +414,11 @@ export class HanseiIncidentForm extends HanseiDataElement {
   }
 
   #fail(error: unknown): void {
-    if (!(error instanceof HanseiError)) {
+    if (isQueuedWrite(error) && this.source) {
+      // Offline: the change waits in the outbox. The draft stays until it is sent.
+      const sent = this.model;
+      this.#queued.follow(this.source, error, (outcome) => void this.#queuedSettled(outcome, sent));
+    } else if (!(error instanceof HanseiError)) {
       this.actionError = messageOf(error);
     } else if (error.kind === 'conflict' && isIncident(error.current) && this.base) {
       const current = error.current;
@@ -422,6 +430,23 @@ export class HanseiIncidentForm extends HanseiDataElement {
     } else {
       this.actionError = error.message;
     }
+  }
+
+  /** A submit made offline went out (as if it had just been sent, unless the person typed on), or did not. */
+  async #queuedSettled(outcome: QueuedOutcome, sent: FormModel): Promise<void> {
+    if (outcome.outcome !== 'sent') {
+      this.actionError = queuedFailedWords(outcome);
+      return;
+    }
+    const value = outcome.value as Stored<Incident> | IncidentUpdatedDetail;
+    const incident = 'incident' in value ? value.incident : value;
+    const untouched = sameModel(this.model, sent);
+    if (this.mode === 'update') this.#fresh = this.base = incident;
+    if (untouched) this.#initial = this.model = this.mode === 'declare' ? emptyModel(Date.now()) : modelFromIncident(incident);
+    this.done = queuedSentWords();
+    if (!untouched) return;
+    if (this.mode === 'declare') await this.#saved('hansei-incident-declared', { incident });
+    else await this.#saved('hansei-incident-updated', 'incident' in value ? value : { incident });
   }
 
   #takeTheirs = (): void => {
@@ -496,7 +521,7 @@ export class HanseiIncidentForm extends HanseiDataElement {
       ${offered ? renderDraftBanner(view, offered, () => this.#drafts.keep(), () => this.reset()) : nothing}
       ${shown.length > 0 ? renderErrorSummary(shown, (field) => this.focusField(field)) : nothing}
       ${this.conflict ? renderConflict(view, this.conflict, this.#related, this.#takeTheirs, this.#keepMine) : nothing}
-      ${this.actionError ? renderActionError(this.mode, this.actionError) : nothing}
+      ${this.actionError ? renderActionError(this.mode, this.actionError) : nothing} ${renderQueued(this.#queued.note)}
       ${this.mode === 'declare' && this.templates.length > 0
         ? renderTemplates(this.templates, disabled, (template) => this.#change(applyTemplate(this.model, template)))
         : nothing}

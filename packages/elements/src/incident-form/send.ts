@@ -5,6 +5,7 @@
  */
 import type { HanseiAdapter } from '@hansei/adapters';
 import type { Incident, IncidentUpdate, Stored } from '@hansei/core';
+import { isQueuedWrite, queuedTogether, type QueuedWrite } from '../internal/queued.js';
 import { create, type RetryKeys } from '../internal/retry-keys.js';
 import { createRequest, updatePlan, type FormModel } from './model.js';
 
@@ -17,7 +18,8 @@ export function declare(source: HanseiAdapter, model: FormModel, keys: RetryKeys
 /**
  * Brings `base` to `model`: the changed fields through `updateIncident` with `base.version`
  * (`onSaved` hears of the new version at once, so a retry after a failed post does not patch
- * again), then the update through `postIncidentUpdate`.
+ * again), then the update through `postIncidentUpdate`. Offline (behind withOffline) the update
+ * goes to the outbox behind the change, and the queued error names both.
  */
 export async function update(
   source: HanseiAdapter,
@@ -28,10 +30,20 @@ export async function update(
 ): Promise<{ incident: Stored<Incident>; update?: IncidentUpdate }> {
   const { patch, post } = updatePlan(model, base);
   let incident = base;
+  let waiting: QueuedWrite | null = null;
   if (patch) {
-    incident = await source.updateIncident(base.id, patch, base.version);
-    onSaved(incident);
+    try {
+      incident = await source.updateIncident(base.id, patch, base.version);
+      onSaved(incident);
+    } catch (error) {
+      if (!post || !isQueuedWrite(error)) throw error;
+      waiting = error;
+    }
   }
   if (!post) return { incident };
-  return create(keys, post, (options) => source.postIncidentUpdate(base.id, post, options));
+  try {
+    return await create(keys, post, (options) => source.postIncidentUpdate(base.id, post, options));
+  } catch (error) {
+    throw waiting && isQueuedWrite(error) ? queuedTogether([waiting], error) : error;
+  }
 }

@@ -1,6 +1,7 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import { defineAdapter, HanseiError, type HanseiAdapter } from '@hansei/adapters';
+import { QueuedError } from '@hansei/adapters/offline';
 import { HanseiPostmortem } from './postmortem.js';
 import { $, $$, DRAFT_PM, NO_PM_INCIDENT, button, cleanUp, click, freshDrafts, memory, postmortem, ready, text, type } from './postmortem-fixtures.test.js';
 import { setLocale } from '../internal/localization.js';
@@ -134,7 +135,7 @@ describe('hansei-postmortem', () => {
     });
 
     it('says a save made offline waits for the connection', async () => {
-      const queued = Object.assign(new HanseiError({ kind: 'network', message: 'The server cannot be reached.' }), { queued: true });
+      const queued = new QueuedError(1);
       const el = await postmortem({ adapter: memory({ failWith: ({ method }) => (method === 'updatePostmortem' ? queued : null) }), postmortemId: DRAFT_PM });
       await type(el, '#f-s-lessons', 'Written on a train.');
       expect(await el.save()).to.equal(false);

@@ -14,6 +14,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { msg, str } from '@lit/localize';
 import { HanseiError, type HanseiAdapter } from '@hansei/adapters';
+import { isQueuedWrite, queuedWords } from '../internal/queued.js';
 import {
   POSTMORTEM_STATUS_WORDS,
   contentOf,
@@ -315,11 +316,9 @@ export class EditSession implements ReactiveController {
       this.#hooks.focus(...(field ? [field] : []), '.action-error');
       return 'failed';
     }
-    if ((error as { queued?: unknown } | null)?.queued === true) {
+    if (isQueuedWrite(error)) {
       // Offline, behind withOffline: the write waits in the outbox and goes out on reconnect.
-      this.error = msg('Offline: your changes are kept on this device and will be saved when the connection returns.', {
-        desc: 'Postmortem: a save was queued while offline',
-      });
+      this.error = queuedWords();
       return 'failed';
     }
     this.error = msg(str`Nothing was saved: ${error instanceof Error ? error.message : String(error)} Your changes are kept on this device.`, {
