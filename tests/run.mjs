@@ -67,12 +67,18 @@ function workspacePackages() {
 }
 
 const results = [];
+/** When the current section began (its time is shown in the summary). */
+let sectionStart = performance.now();
+const section = (title) => {
+  sectionStart = performance.now();
+  console.log(`\n=== ${title}`);
+};
 const record = (name, counts, note = '') => {
-  results.push({ name, ...counts, note });
+  results.push({ name, ...counts, note, seconds: Math.round((performance.now() - sectionStart) / 1000) });
 };
 
 async function check(name, args) {
-  console.log(`\n=== ${name}: pnpm ${args.join(' ')}`);
+  section(`${name}: pnpm ${args.join(' ')}`);
   const { code } = await run('pnpm', args);
   record(name, code === 0 ? { passed: 1, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0 }, code === 0 ? 'ok' : `exit ${code}`);
 }
@@ -86,7 +92,7 @@ if (wanted('checks')) {
 if (wanted('node')) {
   for (const { dir, pkg } of workspacePackages()) {
     if (!pkg.scripts?.test) continue;
-    console.log(`\n=== ${pkg.name} (${dir}): node tests`);
+    section(`${pkg.name} (${dir}): node tests`);
     const { code, output } = await run('pnpm', ['--filter', pkg.name, 'run', 'test']);
     const counts = nodeCounts(output);
     if (!counts) record(pkg.name, { passed: 0, failed: 1, skipped: 0 }, `no test counts (exit ${code})`);
@@ -96,7 +102,7 @@ if (wanted('node')) {
 }
 
 if (wanted('browser')) {
-  console.log('\n=== browser tests (Chromium, @web/test-runner)');
+  section('browser tests (Chromium, @web/test-runner)');
   const file = join(root, '.test-results', 'browser.json');
   rmSync(file, { force: true });
   const { code } = await run('pnpm', ['run', 'test:browser']);
@@ -108,7 +114,7 @@ if (wanted('browser')) {
 
 /** A node:test suite of tests/ (files relative to tests/), counted like the packages' suites. */
 async function testsSuite(name, files, env = {}) {
-  console.log(`\n=== ${name}: node tests`);
+  section(`${name}: node tests`);
   const { code, output } = await run('node', ['--conditions=source', '--import', 'tsx', '--test', '--test-reporter=spec', ...files], env, join(root, 'tests'));
   const counts = nodeCounts(output);
   if (!counts) record(name, { passed: 0, failed: 1, skipped: 0 }, `no test counts (exit ${code})`);
@@ -118,7 +124,7 @@ async function testsSuite(name, files, env = {}) {
 
 if (wanted('e2e')) {
   // The portal and the status page in Chromium against a real `hansei serve` (tests/e2e).
-  console.log('\n=== end to end (Chromium against hansei serve)');
+  section('end to end (Chromium against hansei serve)');
   const { code, output } = await run('pnpm', ['--filter', '@hansei/tests', 'run', 'test:e2e']);
   const counts = nodeCounts(output);
   if (!counts) record('e2e', { passed: 0, failed: 1, skipped: 0 }, `no test counts (exit ${code})`);
@@ -147,7 +153,7 @@ const total = results.reduce(
 console.log('\n=== summary');
 for (const r of results) {
   const mark = r.failed ? 'FAIL' : 'ok  ';
-  console.log(`${mark} ${r.name.padEnd(24)} ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped${r.note ? `  (${r.note})` : ''}`);
+  console.log(`${mark} ${r.name.padEnd(24)} ${String(r.seconds).padStart(4)} s  ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped${r.note ? `  (${r.note})` : ''}`);
 }
 console.log(`tests: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
 process.exit(total.failed > 0 || results.length === 0 ? 1 : 0);
