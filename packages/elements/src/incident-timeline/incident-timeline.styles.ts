@@ -142,8 +142,9 @@ const timelineStyles = css`
   .entry:last-child {
     border-block-end: none;
   }
-  .entry.pending {
-    opacity: 0.75;
+  /* Not faded: an entry waiting in the outbox can stay a while, and must stay readable. */
+  .entry.pending .content {
+    font-style: italic;
   }
   .icon {
     display: flex;
@@ -209,6 +210,11 @@ const timelineStyles = css`
     padding: 0.75em;
     border: 1px solid var(--_hansei-color-border);
     border-radius: 8px;
+  }
+  .queued {
+    margin: 0;
+    padding: 0.5em 0.75em;
+    border-inline-start: 0.3em solid var(--_hansei-color-focus);
   }
   .failures {
     margin: 0;

@@ -10,6 +10,7 @@ import { incidentStatusWords } from '../internal/status-words.js';
 import { HanseiDataElement } from '../internal/data-element.js';
 import { getLocale } from '../internal/localization.js';
 import { renderMarkdown } from '../internal/markdown.js';
+import { followQueued, isQueuedWrite, queuedFailedWords, queuedWords, renderQueued, type QueuedOutcome } from '../internal/queued.js';
 import { matches, mergeEntries, upsertEvent, zonedNow, zonedToIso, type EntryFilter, type PendingEvent, type TimelineEntry } from './entries.js';
 import { kindIcons, linkIcon } from './icons.js';
 import { incidentTimelineStyles } from './incident-timeline.styles.js';
@@ -103,6 +104,7 @@ function kindLabel(kind: TimelineEventKind): string {
  * @csspart link - The link of a timeline event.
  * @csspart composer - The form that adds an event.
  * @csspart failure - A submission the adapter refused, with Try again and Discard.
+ * @csspart queued - Says events added offline wait in the outbox; they show as saving until sent.
  * @csspart button - Every button.
  *
  * @cssprop [--hansei-color-scheme=light dark] - `light`, `dark`, or `light dark` to follow the viewer's preference.
@@ -139,6 +141,8 @@ export class HanseiIncidentTimeline extends HanseiDataElement {
   @state() private names: ReadonlyMap<Id, string> = new Map();
   @state() private pending: readonly PendingEvent[] = [];
   @state() private failures: readonly Failure[] = [];
+  /** Events added offline, waiting in the outbox (they stay in `pending` until sent). */
+  @state() private queued: readonly PendingEvent[] = [];
   @state() private filter: EntryFilter = { show: 'all', text: '' };
   @state() private composerError: 'empty' | 'time' | null = null;
   @state() private announcement = '';
@@ -337,17 +341,38 @@ export class HanseiIncidentTimeline extends HanseiDataElement {
     this.failures = this.failures.filter((f) => f.pending.key !== pending.key);
     this.pending = [...this.pending, pending];
     void this.updateComplete.then(() => this.renderRoot.querySelector(`[data-key="p:${pending.key}"]`)?.scrollIntoView({ block: 'nearest' }));
+    let waits = false;
     try {
       const event = await adapter.addTimelineEvent(id, { kind: pending.kind, body: pending.body, ...(pending.timed ? { at: pending.at } : {}) }, { idempotencyKey: pending.key });
       if (this.source !== adapter || this.incidentId !== id) return;
-      this.events = upsertEvent(this.events, event);
-      this.#announce(msg('Added to the timeline.', { id: 'incident-timeline.added-to-the-timeline', desc: 'Announced when an event the person wrote was stored' }));
-      this.dispatchEvent(new CustomEvent<TimelineEventAddedDetail>('hansei-timeline-event-added', { detail: { event }, bubbles: true, composed: true }));
+      this.#stored(event);
     } catch (error) {
       if (this.source !== adapter || this.incidentId !== id) return;
-      this.failures = [...this.failures, { pending, message: errorMessage(error) }];
+      if (isQueuedWrite(error)) {
+        // Offline: it waits in the outbox, shown as saving, until it is sent.
+        waits = true;
+        this.queued = [...this.queued, pending];
+        void followQueued(adapter, [error.entryId]).then((outcome) => this.#queuedSettled(adapter, id, pending, outcome));
+      } else this.failures = [...this.failures, { pending, message: errorMessage(error) }];
     } finally {
-      this.pending = this.pending.filter((p) => p !== pending);
+      if (!waits) this.pending = this.pending.filter((p) => p !== pending);
+    }
+  }
+
+  /** An event the person wrote is stored: shown, announced, and told to the page. */
+  #stored(event: TimelineEvent): void {
+    this.events = upsertEvent(this.events, event);
+    this.#announce(msg('Added to the timeline.', { id: 'incident-timeline.added-to-the-timeline', desc: 'Announced when an event the person wrote was stored' }));
+    this.dispatchEvent(new CustomEvent<TimelineEventAddedDetail>('hansei-timeline-event-added', { detail: { event }, bubbles: true, composed: true }));
+  }
+
+  #queuedSettled(adapter: HanseiAdapter, id: string, pending: PendingEvent, outcome: QueuedOutcome): void {
+    this.queued = this.queued.filter((p) => p !== pending);
+    this.pending = this.pending.filter((p) => p !== pending);
+    if (this.source !== adapter || this.incidentId !== id) return;
+    if (outcome.outcome === 'sent') this.#stored(outcome.value as TimelineEvent);
+    else {
+      this.failures = [...this.failures, { pending, message: outcome.outcome === 'failed' ? outcome.error.message : queuedFailedWords(outcome) }];
     }
   }
 
@@ -579,6 +604,7 @@ export class HanseiIncidentTimeline extends HanseiDataElement {
         </p>
         <button part="button" class="button primary" type="submit">${msg('Add', { id: 'incident-timeline.add', desc: 'Composer: add the event' })}</button>
       </div>
+      ${renderQueued(this.queued.length > 0 ? queuedWords() : '')}
       ${this.failures.length > 0
         ? html`<ul class="failures">
             ${this.failures.map(
