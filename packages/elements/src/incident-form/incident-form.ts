@@ -435,7 +435,7 @@ export class HanseiIncidentForm extends HanseiDataElement {
   /** A submit made offline went out (as if it had just been sent, unless the person typed on), or did not. */
   async #queuedSettled(outcome: QueuedOutcome, sent: FormModel): Promise<void> {
     if (outcome.outcome !== 'sent') {
-      this.actionError = queuedFailedWords(outcome);
+      this.actionError = queuedFailedWords(outcome, true);
       return;
     }
     const value = outcome.value as Stored<Incident> | IncidentUpdatedDetail;

@@ -372,7 +372,7 @@ export class HanseiIncidentTimeline extends HanseiDataElement {
     if (this.source !== adapter || this.incidentId !== id) return;
     if (outcome.outcome === 'sent') this.#stored(outcome.value as TimelineEvent);
     else {
-      this.failures = [...this.failures, { pending, message: outcome.outcome === 'failed' ? outcome.error.message : queuedFailedWords(outcome) }];
+      this.failures = [...this.failures, { pending, message: outcome.outcome === 'failed' ? outcome.error.message : queuedFailedWords(outcome, true) }];
     }
   }
 

@@ -43,17 +43,18 @@ export function queuedSentWords(): string {
   return msg('Back online: the changes you made offline are saved.', { desc: 'Any element: a write kept offline was sent' });
 }
 
-/** A write made offline was refused when it went out, or discarded from the outbox. */
-export function queuedFailedWords(outcome: QueuedOutcome): string {
-  if (outcome.outcome === 'discarded') {
-    return msg('The changes you made offline were discarded from the outbox; what you wrote is still here.', {
-      desc: 'Any element: a write kept offline was discarded by the person',
-    });
-  }
-  const reason = outcome.outcome === 'failed' ? outcome.error.message : '';
-  return msg(str`The changes you made offline were not saved: ${reason} What you wrote is still here.`, {
-    desc: 'Any element: a write kept offline was refused by the server',
-  });
+/**
+ * A write made offline was refused when it went out, or discarded from the outbox; `kept` adds
+ * that what the person wrote is still there to try again.
+ */
+export function queuedFailedWords(outcome: QueuedOutcome, kept = false): string {
+  const said =
+    outcome.outcome === 'discarded'
+      ? msg('The changes you made offline were discarded from the outbox.', { desc: 'Any element: a write kept offline was discarded by the person' })
+      : msg(str`The changes you made offline were not saved: ${outcome.outcome === 'failed' ? outcome.error.message : ''}`, {
+          desc: 'Any element: a write kept offline was refused by the server; followed by the reason',
+        });
+  return kept ? `${said} ${msg('What you wrote is still here.', { desc: 'Any element: after a refused offline write, the text is kept' })}` : said;
 }
 
 /** How the writes an element queued ended: all `sent` (the last answer), or the first that did not go. */

@@ -118,6 +118,13 @@ const boardStyles = css`
     border-radius: 0.375rem;
     background: var(--_hansei-color-surface);
   }
+  .queued {
+    margin: 0;
+    padding: 0.5rem 0.75rem;
+    border: 1px solid var(--_hansei-color-border);
+    border-inline-start: 0.3rem solid var(--_hansei-color-focus);
+    border-radius: 0.375rem;
+  }
   .message p {
     flex: 1 1 16rem;
     min-width: 0;

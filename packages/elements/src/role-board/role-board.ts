@@ -22,6 +22,7 @@ import { HanseiDataElement } from '../internal/data-element.js';
 import { focusFirst } from '../internal/focus.js';
 import { Menus, type MenuItem } from '../internal/menus.js';
 import { errorText, isConflict } from '../internal/adapter-errors.js';
+import { followQueued, isQueuedWrite, queuedFailedWords, queuedSentWords, queuedWords, renderQueued, type QueuedWrite } from '../internal/queued.js';
 import { incidentStatusWords } from '../internal/status-words.js';
 import { applySteps, missingNow, planMove, type Move, type Plan, type Step } from './plan.js';
 import { roleBoardStyles } from './role-board.styles.js';
@@ -91,6 +92,7 @@ const gripIcon = svg`<circle cx="5.5" cy="3.5" r="1.2"></circle><circle cx="10.5
  * @csspart title - The board's heading.
  * @csspart missing - The summary of required roles nobody holds.
  * @csspart message - The message about a change that failed, or why the board cannot show.
+ * @csspart queued - Says changes made offline wait in the outbox; the board shows them as under way until sent.
  * @csspart instructions - How to move people without a mouse.
  * @csspart roles - The list of roles.
  * @csspart role - One role's card; also `role-missing` while it is required and empty, `role-over` while something can be dropped on it.
@@ -131,6 +133,8 @@ export class HanseiRoleBoard extends HanseiDataElement {
   @state() private target: RoleKey | null = null;
   @state() private dragged: Carried | null = null;
   @state() private failure: string | null = null;
+  /** Changes made offline, waiting in the outbox. */
+  @state() private queued = 0;
   @state() private filter = '';
 
   readonly #announcer = new Announcer(this);
@@ -497,6 +501,10 @@ export class HanseiRoleBoard extends HanseiDataElement {
         this.#announcer.announce(this.#outcomeText(plan));
       }
     } catch (error) {
+      if (isQueuedWrite(error) && adapter === this.source && incidentId === this.incidentId.trim()) {
+        await this.#queue(adapter, incidentId, change, error, finish);
+        return;
+      }
       finish();
       if (adapter !== this.source || incidentId !== this.incidentId.trim()) return;
       const reason = errorText(error);
@@ -509,6 +517,34 @@ export class HanseiRoleBoard extends HanseiDataElement {
         : msg(str`The change was not saved: ${reason} The board shows the roles as they were.`, { desc: 'Role board: a change refused by the adapter' });
       this.#announcer.announce(this.failure, 'assertive');
       this.dispatchEvent(new CustomEvent<RoleErrorDetail>('hansei-role-error', { detail: { incidentId, error }, bubbles: true, composed: true }));
+    }
+  }
+
+  /**
+   * Offline: the step that was queued, and the rest of the change behind it, wait in the outbox;
+   * the board shows the change as under way until it is sent, then reads the roles again.
+   */
+  async #queue(adapter: HanseiAdapter, incidentId: Id, change: PendingChange, first: QueuedWrite, finish: () => void): Promise<void> {
+    const ids = [first.entryId];
+    for (const step of change.steps.slice(change.done + 1)) {
+      try {
+        await this.#save(adapter, incidentId, step);
+      } catch (error) {
+        if (!isQueuedWrite(error)) break;
+        ids.push(error.entryId);
+      }
+    }
+    this.queued += 1;
+    this.#announcer.announce(queuedWords());
+    const outcome = await followQueued(adapter, ids);
+    this.queued -= 1;
+    finish();
+    if (adapter !== this.source || incidentId !== this.incidentId.trim()) return;
+    await this.#reloadRoles();
+    if (outcome.outcome === 'sent') this.#announcer.announce(queuedSentWords());
+    else {
+      this.failure = `${queuedFailedWords(outcome)} ${msg('The board shows the roles as they are now.', { desc: 'Role board: after a change made offline was refused' })}`;
+      this.#announcer.announce(this.failure, 'assertive');
     }
   }
 
@@ -763,6 +799,7 @@ export class HanseiRoleBoard extends HanseiDataElement {
             <span>${msg(str`${severity ?? ''} requires someone in: ${missingNames}.`, { desc: 'Role board: required roles nobody holds, after the severity code' })}</span>
           </p>`
         : nothing}
+      ${renderQueued(this.queued > 0 ? queuedWords() : '')}
       ${this.failure
         ? html`<div part="message" class="message error">
             <p>${this.failure}</p>
