@@ -90,6 +90,8 @@ describe('hansei CLI', () => {
     assert.deepEqual(publicOptions({}), {});
     assert.deepEqual(publicOptions({ HANSEI_RATE_LIMIT: 'off', HANSEI_PUBLIC_CACHE: 'off', HANSEI_TRUST_PROXY: '2' }), { rateLimit: false, cache: { ttlMs: 0 }, trustProxy: 2 });
     assert.deepEqual(publicOptions({ HANSEI_TRUST_PROXY: 'yes' }), {});
+    assert.deepEqual(publicOptions({ HANSEI_STREAMS_PER_TOKEN: '8' }), { stream: { limits: { perToken: 8 } } });
+    assert.deepEqual(publicOptions({ HANSEI_STREAMS_PER_TOKEN: '0', HANSEI_STREAMS_PER_ADDRESS: '5000' }), { stream: { limits: { perAddress: 5000 } } });
   });
   it('reports the package version', () => {
     assert.match(version(), /^\d+\.\d+\.\d+/);

@@ -43,7 +43,8 @@ Options for export:
   --api <url>         Where the exported pages' script finds the live API, when not at the
                       pages' own origin (they show the exported status while it is down)
 Environment for serve: HANSEI_LOG=silent|error|info|debug, HANSEI_RATE_LIMIT=off,
-  HANSEI_PUBLIC_CACHE=off, HANSEI_TRUST_PROXY=<number of proxies in front>
+  HANSEI_PUBLIC_CACHE=off, HANSEI_TRUST_PROXY=<number of proxies in front>,
+  HANSEI_STREAMS_PER_TOKEN=<n> (default 100), HANSEI_STREAMS_PER_ADDRESS=<n> (default 1000)
 Options for token create:
   --role <role>       viewer | responder | admin (required)
   --name <text>       What the token is for (required)
@@ -57,7 +58,14 @@ const APPS_DIR = fileURLToPath(new URL('../../', import.meta.url));
 /** The public surface's knobs from the environment (see USAGE). */
 export function publicOptions(env: NodeJS.ProcessEnv): PublicOptions {
   const proxies = Number(env['HANSEI_TRUST_PROXY'] ?? 0);
+  const count = (name: string): number | undefined => {
+    const value = Number(env[name] ?? NaN);
+    return Number.isInteger(value) && value > 0 ? value : undefined;
+  };
+  const perToken = count('HANSEI_STREAMS_PER_TOKEN');
+  const perAddress = count('HANSEI_STREAMS_PER_ADDRESS');
   return {
+    ...(perToken || perAddress ? { stream: { limits: { ...(perToken ? { perToken } : {}), ...(perAddress ? { perAddress } : {}) } } } : {}),
     ...(env['HANSEI_RATE_LIMIT'] === 'off' ? { rateLimit: false as const } : {}),
     ...(env['HANSEI_PUBLIC_CACHE'] === 'off' ? { cache: { ttlMs: 0 } } : {}),
     ...(Number.isInteger(proxies) && proxies > 0 ? { trustProxy: proxies } : {}),
