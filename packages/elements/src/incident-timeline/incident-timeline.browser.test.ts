@@ -3,12 +3,11 @@ import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { defineAdapter, HanseiError, type HanseiAdapter } from '@hansei/adapters';
 import { MemoryAdapter, type MemoryCall } from '@hansei/adapters/memory';
 import type { Person } from '@hansei/core';
-import { HanseiIncidentTimeline } from './incident-timeline.js';
+import { type HanseiIncidentTimeline } from './incident-timeline.js';
 import { setLocale } from '../internal/localization.js';
 import { matches, mergeEntries, zonedNow, zonedToIso } from './entries.js';
 import '../define/provider.js';
 
-const registeredByClassModule = customElements.get('hansei-incident-timeline');
 
 const NOW = Date.parse('2026-11-25T09:00:00.000Z');
 /** Open, public, in the demo: 3 updates and 13 timeline events. */
@@ -83,15 +82,6 @@ const kindText = (entry: HTMLElement): string => entry.querySelector('[part~="ki
 describe('hansei-incident-timeline', () => {
   before(async () => {
     await import('../define/incident-timeline.js');
-  });
-
-  describe('registration', () => {
-    it('is registered by the define module only', async () => {
-      expect(registeredByClassModule).to.equal(undefined);
-      const module = await import('../define/incident-timeline.js');
-      expect(module.HanseiIncidentTimeline).to.equal(HanseiIncidentTimeline);
-      expect(customElements.get('hansei-incident-timeline')).to.equal(HanseiIncidentTimeline);
-    });
   });
 
   describe('entries', () => {

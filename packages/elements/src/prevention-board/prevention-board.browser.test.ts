@@ -3,12 +3,11 @@ import { emulateMedia, setViewport } from '@web/test-runner-commands';
 import { HanseiError, type HanseiAdapter } from '@hansei/adapters';
 import type { MemoryAdapter } from '@hansei/adapters/memory';
 import { setLocale } from '../internal/localization.js';
-import { HanseiPreventionBoard } from './prevention-board.js';
+import { type HanseiPreventionBoard } from './prevention-board.js';
 import { board, card, column, ids, listen, memory, root, settled, text, withCapabilities } from './board-fixtures.test.js';
 import { trackerLink } from './card.js';
 
 // Captured before the define module is imported: the class module alone must not register the tag.
-const registeredByClassModule = customElements.get('hansei-prevention-board');
 
 function select(el: HanseiPreventionBoard, label: string): HTMLSelectElement {
   const field = [...root(el).querySelectorAll('.filters label')].find((l) => text(l.querySelector('span')!) === label);
@@ -31,19 +30,6 @@ function laneTitles(el: HanseiPreventionBoard): string[] {
 }
 
 describe('hansei-prevention-board', () => {
-  describe('registration', () => {
-    it('is not registered by importing the class module', () => {
-      expect(registeredByClassModule).to.equal(undefined);
-    });
-
-    it('is registered by the define module, once, with the same class', async () => {
-      const first = await import('../define/prevention-board.js');
-      const second = await import('../define/prevention-board.js');
-      expect(customElements.get('hansei-prevention-board')).to.equal(HanseiPreventionBoard);
-      expect(second).to.equal(first);
-    });
-  });
-
   describe('in use', () => {
     before(async () => {
       await import('../define/prevention-board.js');

@@ -2,14 +2,13 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import type { HanseiAdapter } from '@hansei/adapters';
 import { PAGE_INDICATORS, type PageIndicator } from '@hansei/core';
-import { HanseiStatusBadge } from './status-badge.js';
+import { type HanseiStatusBadge } from './status-badge.js';
 import { getLocale, setLocale } from '../internal/localization.js';
 import { cachedMemory, memory, NOW, setComponentStatus, statuspage, ZONE } from '../internal/status-fixtures.test.js';
 import '../define/provider.js';
 
 // Captured before the define module is imported (below, in `before`): the class module alone
 // must not register the tag.
-const registeredByClassModule = customElements.get('hansei-status-badge');
 
 const english: Record<PageIndicator, string> = {
   none: 'All Systems Operational',
@@ -43,21 +42,6 @@ function iconShape(el: HanseiStatusBadge): string {
 }
 
 describe('hansei-status-badge', () => {
-  describe('registration', () => {
-    it('is not registered by importing the class module', () => {
-      expect(registeredByClassModule).to.equal(undefined);
-    });
-
-    it('is registered by the define module, once, with the same class', async () => {
-      const first = await import('../define/status-badge.js');
-      const second = await import('../define/status-badge.js');
-      expect(customElements.get('hansei-status-badge')).to.equal(HanseiStatusBadge);
-      expect(first.HanseiStatusBadge).to.equal(HanseiStatusBadge);
-      expect(second).to.equal(first);
-      expect(document.createElement('hansei-status-badge')).to.be.instanceOf(HanseiStatusBadge);
-    });
-  });
-
   describe('rendering', () => {
     before(async () => {
       await import('../define/status-badge.js');
