@@ -11,7 +11,8 @@ import { createToken, listTokens, revokeToken } from './http/auth.js';
 import { parseCorsOrigins } from './http/cors.js';
 import { createLogger } from './log.js';
 import { loadStatusPage } from './http/status-page.js';
-import { exportSnapshot, type PublicOptions } from './public/index.js';
+import { exportSnapshot } from './public/export.js';
+import type { PublicOptions } from './public/index.js';
 import { SeedRefusedError, seedDemo, type SeedSummary } from './seed.js';
 import { startServer } from './server.js';
 

@@ -24,7 +24,6 @@ import { STATUSPAGE_DOCUMENTS, mountStatuspage } from './statuspage.js';
 import { EventHub, STREAM_PATH, StreamQuery, mountStream, type StreamOptions } from './stream.js';
 import type { OpenStreams } from './stream-limit.js';
 
-export { exportSnapshot, type ExportOptions } from './export.js';
 export { rateLimit, type Budget, type RateLimitOptions } from './rate-limit.js';
 
 export interface PublicOptions {
