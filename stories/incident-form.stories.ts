@@ -3,7 +3,7 @@ import { html } from 'lit';
 import { defineAdapter, HanseiError, type HanseiAdapter } from '@hansei/adapters';
 import { MemoryAdapter, type MemoryAdapterOptions } from '@hansei/adapters/memory';
 import { createDrafts, openOfflineStore, type Drafts } from '@hansei/adapters/offline';
-import type { HanseiIncidentForm, IncidentTemplate } from '@hansei/elements/incident-form/incident-form.js';
+import type { HanseiIncidentForm, IncidentFormTemplate } from '@hansei/elements/incident-form/incident-form.js';
 import '@hansei/elements/define/incident-form.js';
 import '@hansei/elements/define/provider.js';
 
@@ -15,7 +15,7 @@ function memory(options: MemoryAdapterOptions = {}): MemoryAdapter {
   return new MemoryAdapter({ now: () => NOW, ...options });
 }
 
-const templates: IncidentTemplate[] = [
+const templates: IncidentFormTemplate[] = [
   {
     name: 'Payments failing',
     title: 'Card payments are failing',
@@ -42,7 +42,8 @@ type Args = Pick<HanseiIncidentForm, 'incidentId' | 'name' | 'disabled'>;
 interface Loaded {
   adapter?: HanseiAdapter;
   drafts?: Drafts | null;
-  templates?: IncidentTemplate[];
+  /** Unset: the form offers the adapter's incident templates. */
+  templates?: IncidentFormTemplate[];
 }
 
 const meta = {
@@ -56,7 +57,7 @@ const meta = {
   args: { incidentId: undefined, name: 'incident', disabled: false },
   loaders: [(): Loaded => ({ adapter: memory() })],
   render: (args, { loaded }) => {
-    const { adapter, drafts = null, templates: offered = [] } = loaded as Loaded;
+    const { adapter, drafts = null, templates: offered } = loaded as Loaded;
     return html`<hansei-incident-form
       incident-id=${args.incidentId ?? ''}
       name=${args.name}
@@ -74,9 +75,40 @@ type Story = StoryObj<Args>;
 /** Declare a new incident: severity with the guideline beside each level, and the status page preview. */
 export const Declare: Story = {};
 
-/** Templates prefill the form: pick one and press "Use template". */
+/** Templates given by the page (the `templates` property) prefill the form: pick one and press "Use template". */
 export const WithTemplates: Story = {
   loaders: [(): Loaded => ({ adapter: memory(), templates })],
+};
+
+/**
+ * With no `templates` property the form offers the adapter's incident templates: the kit's
+ * built-in ones (degraded performance, outage of a component, security incident (internal),
+ * data issue) and the organisation's own, made by an admin. Here "Outage of a component" is
+ * applied: SEV2, major, public, and a first update ready to post.
+ */
+export const TemplatesFromTheAdapter: Story = {
+  loaders: [
+    async (): Promise<Loaded> => {
+      const adapter = memory();
+      await adapter.createIncidentTemplate({
+        name: { en: 'Check-in gates offline', ja: 'チェックインゲートの停止' },
+        description: { en: 'The IoT gates at the studios cannot check members in.' },
+        title: { en: 'Members cannot check in at some studios', ja: '一部店舗でチェックインできない' },
+        severity: 'SEV2',
+        impact: 'major',
+        visibility: 'public',
+        labels: ['iot', 'check-in'],
+      });
+      return { adapter };
+    },
+  ],
+  play: async ({ canvasElement }) => {
+    const el = canvasElement.querySelector('hansei-incident-form');
+    await waitForForm(el);
+    const select = el?.shadowRoot?.querySelector<HTMLSelectElement>('#f-template');
+    if (select) select.value = '1';
+    el?.shadowRoot?.querySelector<HTMLButtonElement>('.templates button')?.click();
+  },
 };
 
 /** Post an update to an open incident: new status, message, component changes; changed fields are saved with the version. */

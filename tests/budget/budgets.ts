@@ -55,9 +55,9 @@ export const BUDGETS: readonly Budget[] = [
     maxGzip: 12.5 * 1024,
   },
   {
-    name: 'elements: hansei-incident-form, alone (with core schemas for validation and the drafts store)',
+    name: 'elements: hansei-incident-form, alone (with core schemas for validation, the drafts store, and the incident templates the adapter lists)',
     entry: 'packages/elements/src/define/incident-form.ts',
-    maxGzip: 40 * 1024,
+    maxGzip: 41.5 * 1024,
   },
   {
     name: 'elements: hansei-role-board, alone (with pragmatic-drag-and-drop)',

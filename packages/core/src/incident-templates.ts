@@ -35,20 +35,11 @@ export type IncidentPrefill = Partial<IncidentCreateRequest> & { readonly name: 
 
 /** The prefill of `template` for a responder reading `locale`. */
 export function incidentTemplatePrefill(template: IncidentTemplate, locale: Locale): IncidentPrefill {
-  const text = (value: { en: string; ja?: string }) => (value.en.trim() ? localize(value, locale) : undefined);
-  const prefill: { -readonly [K in keyof IncidentPrefill]: IncidentPrefill[K] } = { name: localize(template.name, locale) };
-  const description = text(template.description);
-  if (description !== undefined) prefill.description = description;
-  const title = text(template.title);
-  if (title !== undefined) prefill.title = title;
-  const summary = text(template.summary);
-  if (summary !== undefined) prefill.summary = summary;
-  const updateBody = text(template.updateBody);
-  if (updateBody !== undefined) prefill.updateBody = updateBody;
-  if (template.severity !== null) prefill.severity = template.severity;
-  if (template.impact !== null) prefill.impact = template.impact;
-  if (template.visibility !== null) prefill.visibility = template.visibility;
-  if (template.components.length > 0) prefill.components = template.components.map(({ componentId, status }) => ({ componentId, status }));
-  if (template.labels.length > 0) prefill.labels = [...template.labels];
-  return prefill;
+  const prefill: Record<string, unknown> = {};
+  for (const key of ['name', 'description', 'title', 'summary', 'updateBody'] as const) {
+    if (template[key].en.trim()) prefill[key] = localize(template[key], locale);
+  }
+  for (const key of ['severity', 'impact', 'visibility'] as const) if (template[key] !== null) prefill[key] = template[key];
+  for (const key of ['components', 'labels'] as const) if (template[key].length > 0) prefill[key] = [...template[key]];
+  return prefill as IncidentPrefill;
 }

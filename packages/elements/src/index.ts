@@ -8,7 +8,7 @@ export { HanseiStatusBadge } from './status-badge/status-badge.js';
 export { HanseiProvider } from './provider/provider.js';
 export { HanseiDataElement } from './internal/data-element.js';
 export { adapterContext, settingsContext, type HanseiSettings } from './internal/context.js';
-export { HanseiIncidentForm, type IncidentDeclaredDetail, type IncidentUpdatedDetail, type IncidentFormUpdateValue, type IncidentTemplate } from './incident-form/incident-form.js';
+export { HanseiIncidentForm, type IncidentDeclaredDetail, type IncidentUpdatedDetail, type IncidentFormUpdateValue, type IncidentFormTemplate, type IncidentTemplate } from './incident-form/incident-form.js';
 export { HanseiRoleBoard, type RoleChangeDetail, type RoleErrorDetail } from './role-board/role-board.js';
 export { HanseiIncidentTimeline, type TimelineEventAddedDetail } from './incident-timeline/incident-timeline.js';
 export { HanseiPreventionBoard, type ActionMovedDetail, type ActionUpdatedDetail, type ActionErrorDetail } from './prevention-board/prevention-board.js';

@@ -33,7 +33,7 @@ import {
 import type { Change } from '../adapter.js';
 import { check, forChange, stored, type Ctx } from './context.js';
 import { conflict, notFound } from './problems.js';
-import { deepFreeze, withRow, withoutRow, type MemoryState, type Row, type Table } from './state.js';
+import { deepFreeze, withRow, withoutRow, type Row, type Table } from './state.js';
 
 type TableKey = 'postmortemTemplates' | 'incidentTemplates';
 type Template = { readonly id: Id };
@@ -70,7 +70,7 @@ export interface TemplateOps<T extends Template> {
 
 function templateOps<T extends Template, C, P>(kind: TemplateKind<T, C, P>): TemplateOps<T> {
   const table = (ctx: Ctx) => ctx.store.state[kind.key] as unknown as Table<T>;
-  const save = (ctx: Ctx, next: Table<T>) => ctx.store.set({ [kind.key]: next } as unknown as Partial<MemoryState>);
+  const save = (ctx: Ctx, next: Table<T>) => ctx.store.set({ [kind.key]: next });
   const announce = (ctx: Ctx, change: { type: string; data: unknown }) => ctx.store.publish('internal', change as Change);
   /** The organisation's template for a change: 409 for a built-in one, then 404 / 412 as usual. */
   const forUpdate = (ctx: Ctx, id: Id, version: number): Row<T> => {

@@ -554,9 +554,13 @@ describe('hansei-incident-form', () => {
       </div>`);
       const el = await ready(wrapper.querySelector('hansei-incident-form')!);
       wrapper.querySelector<HTMLButtonElement>('#before')!.focus();
+      // The adapter's templates come first: the picker, then its button, then the title.
+      await sendKeys({ press: 'Tab' });
+      expect(el.shadowRoot!.activeElement?.id).to.equal('f-template');
+      await sendKeys({ press: 'Tab' });
       await sendKeys({ press: 'Tab' });
       const title = $<HTMLInputElement>(el, '#f-title');
-      expect(el.shadowRoot!.activeElement).to.equal(title);
+      expect(el.shadowRoot!.activeElement === title, 'the title has focus').to.equal(true);
       expect(getComputedStyle(title).outlineStyle).to.equal('solid');
       await sendKeys({ type: 'Typed incident' });
       await sendKeys({ press: 'Tab' }); // summary

@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import { can, HanseiError, type HanseiAdapter } from '@hansei/adapters';
 import type { Drafts } from '@hansei/adapters/offline';
-import type { Component, Incident, IncidentCreateRequest, RoleDefinition, SeverityGuideline, Stored } from '@hansei/core';
+import type { Component, Incident, IncidentCreateRequest, IncidentTemplate as StoredTemplate, RoleDefinition, SeverityGuideline, Stored } from '@hansei/core';
 import type { HanseiSettings } from '../internal/context.js';
 import { HanseiDataElement } from '../internal/data-element.js';
 import { DraftController } from '../internal/drafts.js';
@@ -29,13 +29,14 @@ import {
   emptyModel,
   fieldOfPath,
   modelFromIncident,
+  offeredTemplates,
   orderIssues,
   sameModel,
   updatePlan,
   type FieldIssue,
   type FieldName,
   type FormModel,
-  type IncidentTemplate,
+  type IncidentFormTemplate,
   type IssueTarget,
   type Mode,
 } from './model.js';
@@ -55,7 +56,7 @@ import { RelatedSearch, renderRelated } from './related.js';
 import { renderSeverity } from './severity.js';
 import { fieldId, type FormView } from './view.js';
 
-export type { IncidentTemplate } from './model.js';
+export type { IncidentFormTemplate, IncidentTemplate } from './model.js';
 
 export type { IncidentDeclaredDetail, IncidentFormUpdateValue, IncidentUpdatedDetail } from './types.js';
 
@@ -128,8 +129,13 @@ export class HanseiIncidentForm extends HanseiDataElement {
   /** The incident to update; absent, the form declares a new one. */
   @property({ attribute: 'incident-id' }) incidentId: string | undefined;
 
-  /** Templates the person can start a new incident from (declare mode), each with a name. */
-  @property({ attribute: false }) templates: readonly IncidentTemplate[] = [];
+  /**
+   * Templates the person can start a new incident from (declare mode): each a name and the
+   * fields it prefills, or core's `IncidentTemplate`s as an adapter lists them. Unset, the form
+   * offers the adapter's incident templates (the kit's built-in ones and the organisation's);
+   * an empty list offers none.
+   */
+  @property({ attribute: false }) templates: readonly (IncidentFormTemplate | StoredTemplate)[] | undefined;
 
   /** Where drafts are kept: the page's offline store when unset; `null` keeps none. */
   @property({ attribute: false }) drafts: Drafts | null | undefined;
@@ -142,6 +148,7 @@ export class HanseiIncidentForm extends HanseiDataElement {
   @state() private components: readonly Stored<Component>[] = [];
   @state() private componentsError = '';
   @state() private roles: readonly RoleDefinition[] = [];
+  @state() private loadedTemplates: readonly StoredTemplate[] = [];
   @state() private phase: 'loading' | 'ready' | 'failed' = 'loading';
   @state() private loadError = '';
   @state() private viewerOnly = false;
@@ -338,7 +345,7 @@ export class HanseiIncidentForm extends HanseiDataElement {
       let incident: Stored<Incident> | null = null;
       if (source) {
         const settings = can(source, 'settings');
-        const [found, components, session, guideline, roles] = await Promise.all([
+        const [found, components, session, guideline, roles, templates] = await Promise.all([
           id ? source.getIncident(id) : null,
           source.listComponents().then(
             (list) => ({ list, error: '' }),
@@ -347,6 +354,8 @@ export class HanseiIncidentForm extends HanseiDataElement {
           source.session().catch(() => null),
           !this.providedSettings && settings ? source.getSeverityGuideline().catch(() => undefined) : undefined,
           settings ? source.listRoles().catch(() => []) : [],
+          // Templates only help to declare; a backend without them offers none.
+          id === null && can(source, 'incidents') ? source.listIncidentTemplates().catch(() => []) : [],
         ]);
         if (!current()) return;
         incident = found;
@@ -355,6 +364,7 @@ export class HanseiIncidentForm extends HanseiDataElement {
         this.viewerOnly = session?.role === 'viewer';
         this.loadedGuideline = guideline;
         this.roles = roles;
+        this.loadedTemplates = templates;
       }
       this.#fresh = this.base = incident;
       this.#initial = this.model = incident ? modelFromIncident(incident) : emptyModel(Date.now());
@@ -516,15 +526,14 @@ export class HanseiIncidentForm extends HanseiDataElement {
     const view = this.#view(shown);
     const offered = this.#drafts.offered;
     const disabled = this.disabled || this.formDisabled;
+    const templates = this.mode === 'declare' ? offeredTemplates(this.templates, this.loadedTemplates, this.settings.locale) : [];
     return html`<form class="form" part="form" novalidate aria-labelledby="heading" @submit=${this.#onInnerSubmit}>
       <h2 id="heading" part="heading">${heading(this.mode, this.#fresh?.title ?? '')}</h2>
       ${offered ? renderDraftBanner(view, offered, () => this.#drafts.keep(), () => this.reset()) : nothing}
       ${shown.length > 0 ? renderErrorSummary(shown, (field) => this.focusField(field)) : nothing}
       ${this.conflict ? renderConflict(view, this.conflict, this.#related, this.#takeTheirs, this.#keepMine) : nothing}
       ${this.actionError ? renderActionError(this.mode, this.actionError) : nothing} ${renderQueued(this.#queued.note)}
-      ${this.mode === 'declare' && this.templates.length > 0
-        ? renderTemplates(this.templates, disabled, (template) => this.#change(applyTemplate(this.model, template)))
-        : nothing}
+      ${templates.length > 0 ? renderTemplates(templates, disabled, (template) => this.#change(applyTemplate(this.model, template))) : nothing}
       <fieldset class="fields" ?disabled=${disabled} @change=${() => this.dispatchEvent(new Event('change', { bubbles: true }))}>
         ${renderTitle(view)} ${renderSummary(view)} ${renderSeverity(view)} ${renderImpact(view)} ${renderStatus(view)}
         ${this.components.length > 0 || this.componentsError ? renderComponents(view, this.componentsError) : nothing}

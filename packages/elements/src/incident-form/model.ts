@@ -11,6 +11,7 @@ import {
   IncidentCreateSchema,
   IncidentUpdatePostSchema,
   MINUTE_MS,
+  incidentTemplatePrefill,
   toIso,
   toMs,
   validate,
@@ -18,6 +19,9 @@ import {
   type Impact,
   type Incident,
   type IncidentCreateRequest,
+  type IncidentPrefill,
+  type IncidentTemplate as StoredTemplate,
+  type Locale,
   type IncidentPatchRequest,
   type IncidentStatus,
   type IncidentUpdatePostRequest,
@@ -70,8 +74,26 @@ export interface FieldIssue {
   readonly lang?: string;
 }
 
-/** An incident template: a name and the fields it prefills. */
-export type IncidentTemplate = Partial<IncidentCreateRequest> & { readonly name: string };
+/**
+ * A template as the form applies it: a name and the fields it prefills (core's
+ * `incidentTemplatePrefill` of a stored `IncidentTemplate`, in the reader's language).
+ */
+export type IncidentFormTemplate = IncidentPrefill;
+/** @deprecated The name of {@link IncidentFormTemplate} before templates were data. */
+export type IncidentTemplate = IncidentFormTemplate;
+
+/**
+ * What the form offers, as the form applies them: `given` (the `templates` property: the form's
+ * shape, or core's `IncidentTemplate`s as an adapter lists them) when set, else `loaded` (the
+ * adapter's), with text in `locale`.
+ */
+export function offeredTemplates(
+  given: readonly (IncidentFormTemplate | StoredTemplate)[] | undefined,
+  loaded: readonly StoredTemplate[],
+  locale: Locale,
+): IncidentFormTemplate[] {
+  return (given ?? loaded).map((t) => (typeof t.name === 'string' ? (t as IncidentFormTemplate) : incidentTemplatePrefill(t as StoredTemplate, locale)));
+}
 
 /** Declare, or update the incident loaded. */
 export type Mode = 'declare' | 'update';

@@ -4,7 +4,7 @@
  */
 import { html, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
-import type { IncidentTemplate, Mode } from './model.js';
+import type { IncidentFormTemplate, Mode } from './model.js';
 
 export function heading(mode: Mode, title: string): string {
   if (mode === 'declare') return msg('Declare an incident', { desc: 'Incident form: heading in declare mode' });
@@ -59,7 +59,7 @@ export function renderActionError(mode: Mode, error: string): TemplateResult {
 }
 
 /** The template picker: a select and a button that applies the chosen template. */
-export function renderTemplates(templates: readonly IncidentTemplate[], disabled: boolean, apply: (template: IncidentTemplate) => void): TemplateResult {
+export function renderTemplates(templates: readonly IncidentFormTemplate[], disabled: boolean, apply: (template: IncidentFormTemplate) => void): TemplateResult {
   const use = (event: Event) => {
     const select = (event.target as HTMLElement).closest('.templates')?.querySelector('select');
     const template = templates[Number(select?.value)];
