@@ -17,10 +17,15 @@ export async function freshDrafts(cleanups: (() => void | Promise<void>)[], name
   cleanups.push(async () => {
     drafts.dispose();
     store.close();
-    await new Promise((resolve) => {
-      const request = indexedDB.deleteDatabase(name);
-      request.onsuccess = request.onerror = request.onblocked = resolve;
-    });
+    await dropDatabase(name);
   });
   return Object.assign(drafts, { dbName: name });
+}
+
+/** Deletes the IndexedDB database `name` (settles even when it is blocked or missing). */
+export function dropDatabase(name: string): Promise<unknown> {
+  return new Promise((resolve) => {
+    const request = indexedDB.deleteDatabase(name);
+    request.onsuccess = request.onerror = request.onblocked = resolve;
+  });
 }

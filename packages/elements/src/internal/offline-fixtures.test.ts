@@ -5,6 +5,7 @@
  */
 import type { HanseiAdapter } from '@hansei/adapters';
 import { openOfflineStore, withOffline, type OfflineAdapter } from '@hansei/adapters/offline';
+import { dropDatabase } from './drafts-fixtures.test.js';
 
 let counter = 0;
 
@@ -25,10 +26,7 @@ export async function offlineAdapter(cleanups: (() => void | Promise<void>)[], b
   cleanups.push(async () => {
     adapter.dispose();
     store.close();
-    await new Promise((resolve) => {
-      const request = indexedDB.deleteDatabase(name);
-      request.onsuccess = request.onerror = request.onblocked = resolve;
-    });
+    await dropDatabase(name);
   });
   return {
     adapter,
