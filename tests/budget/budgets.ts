@@ -62,7 +62,8 @@ export const BUDGETS: readonly Budget[] = [
   {
     name: 'elements: hansei-role-board, alone (with pragmatic-drag-and-drop)',
     entry: 'packages/elements/src/define/role-board.ts',
-    maxGzip: 32 * 1024,
+    // 32.65 kB measured with changes made offline kept on the board (internal/queued.ts).
+    maxGzip: 33 * 1024,
   },
   {
     name: 'elements: hansei-prevention-board, alone (with pragmatic-drag-and-drop, its hitbox and auto-scroll)',
@@ -72,7 +73,8 @@ export const BUDGETS: readonly Budget[] = [
   {
     name: 'elements: hansei-incident-timeline, alone (with the markdown renderer)',
     entry: 'packages/elements/src/define/incident-timeline.ts',
-    maxGzip: 26 * 1024,
+    // 26.17 kB measured with events added offline kept until sent (internal/queued.ts).
+    maxGzip: 26.5 * 1024,
   },
   {
     name: 'portal: first load (the shell: sign-in, navigation, provider, RestAdapter with the offline outbox; views load on demand)',
