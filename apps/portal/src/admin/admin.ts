@@ -1,6 +1,6 @@
 /**
  * `<portal-admin>`: configuration, for admins: the severity guideline, components and groups,
- * maintenance windows, incident templates (and postmortem templates), tokens. Each section has
+ * maintenance windows, incident and postmortem templates, tokens. Each section has
  * its own deep link (`/portal/admin/<section>`).
  */
 import { html } from 'lit';
@@ -11,7 +11,8 @@ import { ADMIN_SECTIONS, routeHref, type AdminSection } from '../routes.js';
 import './guideline.js';
 import './components.js';
 import './maintenances.js';
-import './templates.js';
+import './incident-templates.js';
+import './postmortem-templates.js';
 import './tokens.js';
 
 export function sectionTitle(section: AdminSection): string {
@@ -55,7 +56,8 @@ export class PortalAdmin extends PortalView {
       case 'maintenances':
         return html`<portal-admin-maintenances .access=${this.access}></portal-admin-maintenances>`;
       case 'templates':
-        return html`<portal-admin-templates .access=${this.access}></portal-admin-templates>`;
+        return html`<portal-admin-incident-templates .access=${this.access}></portal-admin-incident-templates>
+          <portal-admin-postmortem-templates .access=${this.access}></portal-admin-postmortem-templates>`;
       case 'tokens':
         return html`<portal-admin-tokens .access=${this.access}></portal-admin-tokens>`;
     }

@@ -135,7 +135,7 @@ export class HanseiIncidentForm extends HanseiDataElement {
    * offers the adapter's incident templates (the kit's built-in ones and the organisation's);
    * an empty list offers none.
    */
-  @property({ attribute: false }) templates: readonly (IncidentFormTemplate | StoredTemplate)[] | undefined;
+  @property({ attribute: false }) templates: readonly IncidentFormTemplate[] | readonly StoredTemplate[] | undefined;
 
   /** Where drafts are kept: the page's offline store when unset; `null` keeps none. */
   @property({ attribute: false }) drafts: Drafts | null | undefined;
