@@ -81,7 +81,7 @@ export class PortalAdminIncidentTemplates extends TemplateAdmin<Stored<IncidentT
       <div class="toolbar">
         <label class="field"
           >${msg('Severity')}
-          <select @change=${(e: Event) => this.change((d) => (d.severity = value(e)))}>
+          <select name="severity" @change=${(e: Event) => this.change((d) => (d.severity = value(e)))}>
             <option value="" ?selected=${draft.severity === ''}>${leave}</option>
             ${this.settings.guideline.levels.map(
               (l) => html`<option value=${l.code} ?selected=${draft.severity === l.code}>${l.code} ${localized(l.name, this.settings.locale)}</option>`,
@@ -93,14 +93,14 @@ export class PortalAdminIncidentTemplates extends TemplateAdmin<Stored<IncidentT
         </label>
         <label class="field"
           >${msg('Public impact')}
-          <select @change=${(e: Event) => this.change((d) => (d.impact = value(e) as IncidentTemplateDraft['impact']))}>
+          <select name="impact" @change=${(e: Event) => this.change((d) => (d.impact = value(e) as IncidentTemplateDraft['impact']))}>
             <option value="" ?selected=${draft.impact === ''}>${leave}</option>
             ${IMPACTS.map((i) => html`<option value=${i} ?selected=${draft.impact === i}>${impactWord(i)}</option>`)}
           </select>
         </label>
         <label class="field"
           >${msg('Visibility')}
-          <select @change=${(e: Event) => this.change((d) => (d.visibility = value(e) as IncidentTemplateDraft['visibility']))}>
+          <select name="visibility" @change=${(e: Event) => this.change((d) => (d.visibility = value(e) as IncidentTemplateDraft['visibility']))}>
             <option value="" ?selected=${draft.visibility === ''}>${leave}</option>
             ${VISIBILITIES.map((v) => html`<option value=${v} ?selected=${draft.visibility === v}>${visibilityWord(v)}</option>`)}
           </select>
@@ -109,7 +109,7 @@ export class PortalAdminIncidentTemplates extends TemplateAdmin<Stored<IncidentT
       ${this.#components(draft)}
       <label class="field"
         >${msg('Labels')} <span class="muted">${msg('Separated by commas, like: payments, team:sre')}</span>
-        <input .value=${draft.labels} @input=${(e: Event) => this.change((d) => (d.labels = value(e)))} />
+        <input name="labels" .value=${draft.labels} @input=${(e: Event) => this.change((d) => (d.labels = value(e)))} />
       </label>
       ${this.#bilingual(draft, 'updateBody', msg('First public update'), true)}`;
   }
@@ -119,8 +119,8 @@ export class PortalAdminIncidentTemplates extends TemplateAdmin<Stored<IncidentT
     const set = (lang: 'en' | 'ja') => (e: Event) => this.change((d) => ((d[key])[lang] = (e.target as HTMLInputElement).value));
     const control = (lang: 'en' | 'ja') =>
       long
-        ? html`<textarea lang=${lang} .value=${draft[key][lang] ?? ''} @input=${set(lang)}></textarea>`
-        : html`<input lang=${lang} .value=${draft[key][lang] ?? ''} @input=${set(lang)} />`;
+        ? html`<textarea name=${lang === 'en' ? key : `${key}-ja`} lang=${lang} .value=${draft[key][lang] ?? ''} @input=${set(lang)}></textarea>`
+        : html`<input name=${lang === 'en' ? key : `${key}-ja`} lang=${lang} .value=${draft[key][lang] ?? ''} @input=${set(lang)} />`;
     return html`<div class="toolbar bilingual">
       <label class="field">${label} ${control('en')}</label>
       <label class="field">${msg(str`${label} (Japanese)`)} ${control('ja')}</label>

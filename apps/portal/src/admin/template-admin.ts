@@ -168,8 +168,8 @@ export abstract class TemplateAdmin<T extends Template, D extends TemplateDraft>
     return html`<form class="card" @submit=${this.#save} aria-label=${draft.id ? msg('Edit the template') : msg('New template')}>
       ${this.conflict ? this.#renderConflict(this.conflict) : nothing}
       <div class="toolbar">
-        <label class="field">${msg('Name')} <input required .value=${draft.name.en} @input=${(e: Event) => this.change((d) => (d.name = { ...d.name, en: value(e) }))} /></label>
-        <label class="field">${msg('Name (Japanese)')} <input lang="ja" .value=${draft.name.ja ?? ''} @input=${(e: Event) => this.change((d) => (d.name = { ...d.name, ja: value(e) }))} /></label>
+        <label class="field">${msg('Name')} <input name="name" required .value=${draft.name.en} @input=${(e: Event) => this.change((d) => (d.name = { ...d.name, en: value(e) }))} /></label>
+        <label class="field">${msg('Name (Japanese)')} <input name="name-ja" lang="ja" .value=${draft.name.ja ?? ''} @input=${(e: Event) => this.change((d) => (d.name = { ...d.name, ja: value(e) }))} /></label>
       </div>
       ${this.renderFields(draft)}
       <div class="toolbar">
