@@ -7,7 +7,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'puppeteer-core';
-import { clickButton, eventually, signedInPage, useServer, waitForPageText, waitForText } from './harness.js';
+import { axeViolations, clickButton, eventually, signedInPage, useServer, waitForPageText, waitForText } from './harness.js';
 
 const ADMIN = 'portal-app >>> portal-admin-incident-templates';
 const FORM = 'portal-app >>> portal-declare >>> hansei-incident-form';
@@ -95,5 +95,23 @@ describe('incident templates, end to end', { timeout: 300_000 }, () => {
     await waitForPageText(admin, 'Postmortem templates');
     await admin.browserContext().close();
     await responder.browserContext().close();
+  });
+
+  it('edits a template axe-clean in light and English, and in dark and Japanese on a 360 px screen', async () => {
+    for (const options of [{ lang: 'en', dark: false }, { lang: 'ja', dark: true, width: 360 }] as const) {
+      const page = await signedInPage(env.browser, env.server.tokens.admin, 'admin', options);
+      await page.goto(`${env.server.url}/portal/admin/templates`);
+      const copy = options.lang === 'ja' ? 'コピーして新しいテンプレートにする' : 'Copy as a new template';
+      await waitForText(page, `${ADMIN} >>> li.card`, options.lang === 'ja' ? 'データ不整合' : 'Data issue', 60_000);
+      await onCard(page, options.lang === 'ja' ? 'データ不整合' : 'Data issue', copy);
+      await page.waitForSelector(`${ADMIN} >>> form input[name="updateBody"], ${ADMIN} >>> form textarea[name="updateBody"]`);
+      if (options.lang === 'ja') await waitForPageText(page, '対応者の選択のまま');
+      assert.deepEqual(await axeViolations(page), [], `${options.lang}${options.dark ? ', dark' : ''}`);
+      if (options.width) {
+        const wide = (await page.evaluate(`document.documentElement.scrollWidth`)) as number;
+        assert.ok(wide <= 360, `the page is ${wide} px wide at 360 px`);
+      }
+      await page.browserContext().close();
+    }
   });
 });

@@ -75,36 +75,12 @@ export class PortalAdminIncidentTemplates extends TemplateAdmin<Stored<IncidentT
 
   protected renderFields(draft: IncidentTemplateDraft): TemplateResult {
     const value = (e: Event) => (e.target as HTMLInputElement).value;
-    const leave = msg('Leave as chosen');
     return html`${this.#bilingual(draft, 'description', msg('When to use it'), true)} ${this.#bilingual(draft, 'title', msg('Incident title'))}
       ${this.#bilingual(draft, 'summary', msg('Summary'), true)}
       <div class="toolbar">
-        <label class="field"
-          >${msg('Severity')}
-          <select name="severity" @change=${(e: Event) => this.change((d) => (d.severity = value(e)))}>
-            <option value="" ?selected=${draft.severity === ''}>${leave}</option>
-            ${this.settings.guideline.levels.map(
-              (l) => html`<option value=${l.code} ?selected=${draft.severity === l.code}>${l.code} ${localized(l.name, this.settings.locale)}</option>`,
-            )}
-            ${draft.severity && !this.settings.guideline.levels.some((l) => l.code === draft.severity)
-              ? html`<option value=${draft.severity} selected>${msg(str`${draft.severity} (not in the guideline)`)}</option>`
-              : nothing}
-          </select>
-        </label>
-        <label class="field"
-          >${msg('Public impact')}
-          <select name="impact" @change=${(e: Event) => this.change((d) => (d.impact = value(e) as IncidentTemplateDraft['impact']))}>
-            <option value="" ?selected=${draft.impact === ''}>${leave}</option>
-            ${IMPACTS.map((i) => html`<option value=${i} ?selected=${draft.impact === i}>${impactWord(i)}</option>`)}
-          </select>
-        </label>
-        <label class="field"
-          >${msg('Visibility')}
-          <select name="visibility" @change=${(e: Event) => this.change((d) => (d.visibility = value(e) as IncidentTemplateDraft['visibility']))}>
-            <option value="" ?selected=${draft.visibility === ''}>${leave}</option>
-            ${VISIBILITIES.map((v) => html`<option value=${v} ?selected=${draft.visibility === v}>${visibilityWord(v)}</option>`)}
-          </select>
-        </label>
+        ${this.#choice(draft, 'severity', msg('Severity'), this.#severities(draft))}
+        ${this.#choice(draft, 'impact', msg('Public impact'), IMPACTS.map((i) => [i, impactWord(i)]))}
+        ${this.#choice(draft, 'visibility', msg('Visibility'), VISIBILITIES.map((v) => [v, visibilityWord(v)]))}
       </div>
       ${this.#components(draft)}
       <label class="field"
@@ -112,6 +88,25 @@ export class PortalAdminIncidentTemplates extends TemplateAdmin<Stored<IncidentT
         <input name="labels" .value=${draft.labels} @input=${(e: Event) => this.change((d) => (d.labels = value(e)))} />
       </label>
       ${this.#bilingual(draft, 'updateBody', msg('First public update'), true)}`;
+  }
+
+  /** The guideline's levels, and the draft's own when the guideline no longer has it. */
+  #severities(draft: IncidentTemplateDraft): [string, string][] {
+    const levels = this.settings.guideline.levels;
+    const known: [string, string][] = levels.map((l) => [l.code, `${l.code} ${localized(l.name, this.settings.locale)}`]);
+    return draft.severity && !levels.some((l) => l.code === draft.severity) ? [...known, [draft.severity, msg(str`${draft.severity} (not in the guideline)`)]] : known;
+  }
+
+  /** A select of `options` ([value, words]) after "Leave as chosen" (''), for one of the draft's choices. */
+  #choice(draft: IncidentTemplateDraft, key: 'severity' | 'impact' | 'visibility', label: string, options: readonly (readonly [string, string])[]): TemplateResult {
+    const set = (e: Event) => this.change((d) => ((d as Record<typeof key, string>)[key] = (e.target as HTMLSelectElement).value));
+    return html`<label class="field"
+      >${label}
+      <select name=${key} @change=${set}>
+        <option value="" ?selected=${draft[key] === ''}>${msg('Leave as chosen')}</option>
+        ${options.map(([value, words]) => html`<option value=${value} ?selected=${draft[key] === value}>${words}</option>`)}
+      </select>
+    </label>`;
   }
 
   /** An English and a Japanese field of one text. */
