@@ -8,7 +8,6 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-// @ts-expect-error -- a plain script, with no declarations
 import { unescapeLocaleModule } from '../../packages/elements/scripts/unescape-locales.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
