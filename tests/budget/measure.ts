@@ -46,14 +46,17 @@ export async function measure(entry: string): Promise<Size> {
   const result = await build({ ...OPTIONS, entryPoints: [entry], splitting: true, outdir, metafile: true });
   const outputs = result.metafile.outputs;
   const bytes = new Map((result.outputFiles ?? []).map((file) => [file.path.slice(ROOT.length), file.contents]));
-  const entryOut = Object.keys(outputs).find((name) => outputs[name]?.entryPoint !== undefined);
+  // With splitting, every lazily imported module is an entry point of its own: pick the one built from `entry`.
+  const wanted = entry.startsWith('/') ? entry.slice(ROOT.length) : entry;
+  const entryOut = Object.keys(outputs).find((name) => outputs[name]?.entryPoint === wanted);
+  if (!entryOut) throw new Error(`esbuild built no output for ${entry}`);
   const eager = new Set<string>();
   const visit = (name: string) => {
     if (eager.has(name)) return;
     eager.add(name);
     for (const imported of outputs[name]?.imports ?? []) if (imported.kind === 'import-statement') visit(imported.path);
   };
-  if (entryOut) visit(entryOut);
+  visit(entryOut);
   let raw = 0;
   let gzip = 0;
   let lazyGzip = 0;

@@ -63,7 +63,7 @@ describe('incident templates, end to end', { timeout: 300_000 }, () => {
     await waitForText(admin, `${ADMIN} >>> .conflict`, 'now version 2');
     await waitForText(admin, `${ADMIN} >>> .conflict`, 'Gates offline (theirs)');
     assert.equal((await api.getIncidentTemplate(ours.id)).version, 2, 'nothing was overwritten');
-    assert.equal(await admin.$eval(`${ADMIN} >>> form input[name="title"]`, (el) => (el as HTMLInputElement).value), 'Check-in gates are offline', 'the draft is kept');
+    assert.equal(await admin.$eval(`${ADMIN} >>> form input[name="title"]`, (el) => el.value), 'Check-in gates are offline', 'the draft is kept');
     await clickButton(admin, 'Save mine over theirs', ADMIN);
     await waitForText(admin, `${ADMIN} >>> [role="status"]`, 'Saved the template');
     const saved = await api.getIncidentTemplate(ours.id);

@@ -225,7 +225,7 @@ export class MemoryAdapter implements HanseiAdapter {
     return this.#call('unlinkIncident', [incidentId, relatedId, version, options], 'responder', options, (ctx) => incidents.unlinkIncident(ctx, incidentId, relatedId, version), 'write');
   }
   listIncidentTemplates(options?: CallOptions) {
-    return this.#call('listIncidentTemplates', [options], 'viewer', options, incidentTemplates.list);
+    return this.#call('listIncidentTemplates', [options], 'viewer', options, (ctx) => incidentTemplates.list(ctx));
   }
   getIncidentTemplate(id: Id, options?: CallOptions) {
     return this.#call('getIncidentTemplate', [id, options], 'viewer', options, (ctx) => incidentTemplates.get(ctx, id));
@@ -271,7 +271,7 @@ export class MemoryAdapter implements HanseiAdapter {
     return this.#call('deletePostmortem', [id, version, options], 'admin', options, (ctx) => postmortems.deletePostmortem(ctx, id, version), 'write');
   }
   listPostmortemTemplates(options?: CallOptions) {
-    return this.#call('listPostmortemTemplates', [options], 'viewer', options, postmortemTemplates.list);
+    return this.#call('listPostmortemTemplates', [options], 'viewer', options, (ctx) => postmortemTemplates.list(ctx));
   }
   getPostmortemTemplate(id: Id, options?: CallOptions) {
     return this.#call('getPostmortemTemplate', [id, options], 'viewer', options, (ctx) => postmortemTemplates.get(ctx, id));

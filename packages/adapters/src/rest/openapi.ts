@@ -1136,7 +1136,7 @@ export interface paths {
         };
         /**
          * Live change events (Server-Sent Events)
-         * @description Anonymous: public events. With a token (Authorization: Bearer, or ?access_token= for EventSource): internal events too. Resume with Last-Event-ID (header, or ?lastEventId=).
+         * @description Anonymous: public events. With a token (Authorization: Bearer, or ?access_token= for EventSource): internal events too. Resume with Last-Event-ID (header, or ?lastEventId=); the opening block carries the id to resume from. One client (a token, or an anonymous address) may hold a limited number of streams at once.
          */
         readonly get: operations["stream"];
         readonly put?: never;
@@ -7897,6 +7897,13 @@ export interface operations {
                 content: {
                     readonly "application/problem+json": components["schemas"]["Problem"];
                 };
+            };
+            /** @description Too many requests, or this client holds the most event streams it may: see Retry-After. */
+            readonly 429: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
