@@ -73,14 +73,27 @@ const section = (title) => {
   sectionStart = performance.now();
   console.log(`\n=== ${title}`);
 };
-const record = (name, counts, note = '') => {
-  results.push({ name, ...counts, note, seconds: Math.round((performance.now() - sectionStart) / 1000) });
+const record = (name, counts, note = '', output = '') => {
+  const detail = counts.failed ? failureDetail(output) : '';
+  results.push({ name, ...counts, note, detail, seconds: Math.round((performance.now() - sectionStart) / 1000) });
 };
+
+/**
+ * What a failed suite said about its failures, repeated before the summary so that the end of a
+ * long log explains itself: node:test's "failing tests" block, else the last lines of the output.
+ */
+function failureDetail(output) {
+  const lines = output.split('\n');
+  const start = lines.findIndex((line) => /^\S* ?failing tests:$/.test(line));
+  const picked = start >= 0 ? lines.slice(start + 1) : lines.slice(-20);
+  const shown = picked.filter((line) => line.trim() && !/^\s+at /.test(line)).slice(0, 40);
+  return shown.map((line) => `  | ${line}`).join('\n');
+}
 
 async function check(name, args) {
   section(`${name}: pnpm ${args.join(' ')}`);
-  const { code } = await run('pnpm', args);
-  record(name, code === 0 ? { passed: 1, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0 }, code === 0 ? 'ok' : `exit ${code}`);
+  const { code, output } = await run('pnpm', args);
+  record(name, code === 0 ? { passed: 1, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0 }, code === 0 ? 'ok' : `exit ${code}`, output);
 }
 
 if (wanted('checks')) {
@@ -95,9 +108,9 @@ if (wanted('node')) {
     section(`${pkg.name} (${dir}): node tests`);
     const { code, output } = await run('pnpm', ['--filter', pkg.name, 'run', 'test']);
     const counts = nodeCounts(output);
-    if (!counts) record(pkg.name, { passed: 0, failed: 1, skipped: 0 }, `no test counts (exit ${code})`);
-    else if (code !== 0 && counts.failed === 0) record(pkg.name, { ...counts, failed: 1 }, `exit ${code}`);
-    else record(pkg.name, counts);
+    if (!counts) record(pkg.name, { passed: 0, failed: 1, skipped: 0 }, `no test counts (exit ${code})`, output);
+    else if (code !== 0 && counts.failed === 0) record(pkg.name, { ...counts, failed: 1 }, `exit ${code}`, output);
+    else record(pkg.name, counts, '', output);
   }
 }
 
@@ -105,11 +118,11 @@ if (wanted('browser')) {
   section('browser tests (Chromium, @web/test-runner)');
   const file = join(root, '.test-results', 'browser.json');
   rmSync(file, { force: true });
-  const { code } = await run('pnpm', ['run', 'test:browser']);
+  const { code, output } = await run('pnpm', ['run', 'test:browser']);
   const counts = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null;
-  if (!counts) record('browser', { passed: 0, failed: 1, skipped: 0 }, `no results file (exit ${code})`);
-  else if (code !== 0 && counts.failed === 0) record('browser', { ...counts, failed: 1 }, `exit ${code}`);
-  else record('browser', counts);
+  if (!counts) record('browser', { passed: 0, failed: 1, skipped: 0 }, `no results file (exit ${code})`, output);
+  else if (code !== 0 && counts.failed === 0) record('browser', { ...counts, failed: 1 }, `exit ${code}`, output);
+  else record('browser', counts, '', output);
 }
 
 /** A node:test suite of tests/ (files relative to tests/), counted like the packages' suites. */
@@ -117,9 +130,9 @@ async function testsSuite(name, files, env = {}) {
   section(`${name}: node tests`);
   const { code, output } = await run('node', ['--conditions=source', '--import', 'tsx', '--test', '--test-reporter=spec', ...files], env, join(root, 'tests'));
   const counts = nodeCounts(output);
-  if (!counts) record(name, { passed: 0, failed: 1, skipped: 0 }, `no test counts (exit ${code})`);
-  else if (code !== 0 && counts.failed === 0) record(name, { ...counts, failed: 1 }, `exit ${code}`);
-  else record(name, counts);
+  if (!counts) record(name, { passed: 0, failed: 1, skipped: 0 }, `no test counts (exit ${code})`, output);
+  else if (code !== 0 && counts.failed === 0) record(name, { ...counts, failed: 1 }, `exit ${code}`, output);
+  else record(name, counts, '', output);
 }
 
 if (wanted('e2e')) {
@@ -127,9 +140,9 @@ if (wanted('e2e')) {
   section('end to end (Chromium against hansei serve)');
   const { code, output } = await run('pnpm', ['--filter', '@hansei/tests', 'run', 'test:e2e']);
   const counts = nodeCounts(output);
-  if (!counts) record('e2e', { passed: 0, failed: 1, skipped: 0 }, `no test counts (exit ${code})`);
-  else if (code !== 0 && counts.failed === 0) record('e2e', { ...counts, failed: 1 }, `exit ${code}`);
-  else record('e2e', counts);
+  if (!counts) record('e2e', { passed: 0, failed: 1, skipped: 0 }, `no test counts (exit ${code})`, output);
+  else if (code !== 0 && counts.failed === 0) record('e2e', { ...counts, failed: 1 }, `exit ${code}`, output);
+  else record('e2e', counts, '', output);
 }
 
 if (wanted('stories') && existsSync(join(root, '.storybook'))) {
@@ -150,6 +163,11 @@ const total = results.reduce(
   (sum, r) => ({ passed: sum.passed + r.passed, failed: sum.failed + r.failed, skipped: sum.skipped + r.skipped }),
   { passed: 0, failed: 0, skipped: 0 },
 );
+const failures = results.filter((r) => r.detail);
+if (failures.length) {
+  console.log('\n=== what failed');
+  for (const r of failures) console.log(`${r.name}:\n${r.detail}`);
+}
 console.log('\n=== summary');
 for (const r of results) {
   const mark = r.failed ? 'FAIL' : 'ok  ';

@@ -4,7 +4,7 @@
  * a database another tab upgraded), the store carries on in memory and says so through
  * `persistent` and `reason`; callers never see an exception for it.
  */
-import { openDB, type IDBPDatabase } from 'idb';
+import { openDB, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import { memoryBackend, type Backend, type StoreKey, type StoreValue } from './memory.js';
 import { SCHEMA_VERSION, STORE_NAMES, upgradeSchema, type HanseiOfflineSchema, type StoreName } from './schema.js';
 
@@ -164,6 +164,29 @@ function open(name: string, version: number, timeoutMs: number, onLost: (reason:
 }
 
 /**
+ * idb's database as the store's backend, each write in a transaction committed as soon as it is
+ * made (`IDBTransaction.commit()`): the commit is asked for in the same task, so a draft written
+ * at `pagehide` is kept even when the page goes away before the browser answers; left to
+ * auto-commit, it waits for a round trip that an unloading page never gets.
+ */
+function idbBackend(db: IDBPDatabase<HanseiOfflineSchema>): Backend {
+  async function write<N extends StoreName, R>(store: N, request: (tx: IDBPTransaction<HanseiOfflineSchema, [N], 'readwrite'>) => Promise<R>): Promise<R> {
+    const tx = db.transaction(store, 'readwrite');
+    const result = request(tx);
+    tx.commit();
+    const [value] = await Promise.all([result, tx.done]);
+    return value;
+  }
+  return {
+    get: (store, key) => db.get(store, key),
+    getAll: (store) => db.getAll(store),
+    put: (store, value) => write(store, (tx) => tx.store.put(value)),
+    delete: (store, key) => write(store, (tx) => tx.store.delete(key)),
+    close: () => db.close(),
+  };
+}
+
+/**
  * Opens (creating or upgrading as needed) the offline database. Never rejects: when IndexedDB is
  * missing, refuses to open or does not answer in time, it resolves with a store that keeps its
  * records in memory, with `persistent` false and the `reason`.
@@ -179,7 +202,7 @@ export async function openOfflineStore(options: OfflineStoreOptions = {}): Promi
   try {
     if (typeof indexedDB === 'undefined') throw new Error('no IndexedDB here');
     const db = await open(name, version, options.openTimeoutMs ?? 5000, (reason) => void store?.degrade(reason));
-    store = new Store(name, db, null);
+    store = new Store(name, idbBackend(db), null);
   } catch (error) {
     store = new Store(name, memoryBackend(), `The offline store "${name}" could not be opened (${describe(error)}), ${IN_MEMORY}`);
   }
