@@ -16,15 +16,16 @@ export interface LaneContext {
   /** Changes when every card must render again (words, names, incidents). */
   readonly epoch: number;
   readonly helpers: CardHelpers;
-  readonly moves: Pick<BoardMoves, 'indicator' | 'moving' | 'target'>;
+  readonly moves: Pick<BoardMoves, 'indicator' | 'moving' | 'target' | 'dragged'>;
   readonly windows: ColumnWindows;
   menuOpen(lane: number, id: Id): boolean;
 }
 
 export function renderLane(lane: LaneView, index: number, context: LaneContext): TemplateResult {
   const { title, moves, windows } = context;
+  // While a card is dragged the strip neither snaps nor scrolls smoothly: auto-scroll moves it.
   const columns = html`<div
-    class="columns"
+    class=${moves.dragged ? 'columns dragging' : 'columns'}
     part="columns"
     role="group"
     tabindex="0"

@@ -310,10 +310,13 @@ export class BoardMoves implements ReactiveController {
     if (left < EDGE) by = -Math.ceil(((EDGE - left) / EDGE) * STEP);
     else if (right < EDGE) by = Math.ceil(((EDGE - right) / EDGE) * STEP);
     if (by === 0) return;
-    const before = strip.scrollLeft;
-    strip.scrollLeft += by;
-    // Keep scrolling while the pointer rests near the edge (pdnd reports only when it moves).
-    if (strip.scrollLeft !== before) this.#scrollFrame = requestAnimationFrame(this.#scroll);
+    // Instant: a smooth scroll would not have moved yet when the next frame looks (the strip
+    // also stops snapping while a card is dragged: `.columns.dragging`).
+    strip.scrollBy({ left: by, behavior: 'instant' });
+    // Keep scrolling while the pointer rests near the edge (pdnd reports only when it moves),
+    // until the strip reaches its end that way.
+    const end = by > 0 ? strip.scrollLeft >= strip.scrollWidth - strip.clientWidth - 1 : strip.scrollLeft <= 0;
+    if (!end) this.#scrollFrame = requestAnimationFrame(this.#scroll);
   };
 
   #stopScroll(): void {

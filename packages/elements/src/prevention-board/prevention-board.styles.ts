@@ -393,6 +393,10 @@ const boardStyles = css`
     display: flex;
     justify-content: center;
   }
+  .columns.dragging {
+    scroll-snap-type: none;
+    scroll-behavior: auto;
+  }
   .columns:focus-visible {
     outline: 2px solid var(--_hansei-color-focus);
     outline-offset: 2px;
