@@ -30,6 +30,7 @@ export * from './markdown-escape.js';
 export * from './postmortem-prefill.js';
 export * from './postmortem-markdown.js';
 export * from './postmortem-merge.js';
+export * from './postmortem-search.js';
 export * from './action-rules.js';
 export * from './iso-week.js';
 export * from './public-view.js';

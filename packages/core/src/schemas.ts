@@ -1267,13 +1267,21 @@ export const MaintenanceListQuerySchema = v.pipe(
 );
 export type MaintenanceListQuery = v.InferOutput<typeof MaintenanceListQuerySchema>;
 
-/** Postmortem list filters. */
+/**
+ * Postmortem list filters (the library's search): statuses, owner, incident; `label` (any of,
+ * on the postmortem or its incident), `component` (one of the incident's components),
+ * `category` (any of, on a contributing factor), and `q`, words that must all appear in the
+ * text (core's `searchWords`/`postmortemMatches` say how text is folded).
+ */
 export const PostmortemListQuerySchema = v.pipe(
   merged(listFields, {
     status: queryList('status', oneOf(POSTMORTEM_STATUSES, 'status')),
     owner: ownerFilter,
     incident: incidentFilter,
     label: labelFilter,
+    component: componentFilter,
+    category: queryList('category', factorCategory),
+    q: queryText('q', TITLE_MAX),
   }),
   compact(),
 );

@@ -16,3 +16,8 @@ export function readCache(caller: Caller | null): string {
 export function isoNow(now: number): string {
   return new Date(now).toISOString();
 }
+
+/** `text` taken literally inside a LIKE/ILIKE pattern (the default escape character is `\`). */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

@@ -68,7 +68,7 @@ import {
   type StoredIncident,
 } from '../store/incidents.js';
 import { readGuideline, readRoles } from '../store/settings.js';
-import { IdParams, isoNow, readCache } from './common.js';
+import { IdParams, escapeLike, isoNow, readCache } from './common.js';
 import { setComponentStatus } from './components.js';
 
 const TAGS = ['incidents'];
@@ -287,10 +287,6 @@ function notBefore(at: string, assignment: RoleAssignment): void {
 
 // ---------------------------------------------------------------------------------------------
 // Listing
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 /** SQL conditions for the list filters (anonymous callers: public incidents only). */
 function listFilters(query: IncidentListQuery, anonymous: boolean): { where: string[]; params: unknown[] } {

@@ -1,6 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { DEFAULT_POSTMORTEM_TEMPLATE } from '@hansei/core';
+import { DEFAULT_POSTMORTEM_TEMPLATE, type Incident } from '@hansei/core';
 import { databasesUnderTest } from '../testing/postgres.js';
 import { TEST_NOW, startTestApi, type TestApi } from '../testing/harness.js';
 import { insertIncident } from '../testing/fixtures.js';
@@ -219,6 +219,89 @@ for (const { name, open } of databasesUnderTest()) {
       const byIncident = await api.request('GET', `/v1/postmortems?incident=${first.incidentId}`, { as: 'viewer' });
       assert.deepEqual(byIncident.body.data.map((p: { id: string }) => p.id), [ids[2]]);
       assert.equal((await api.request('GET', '/v1/postmortems?status=final', { as: 'viewer' })).status, 422);
+    });
+
+    it('searches the library: words, component, category and label in SQL, paged through the filtered list', async () => {
+      const ids = (body: { data: { id: string }[] }) => body.data.map((p) => p.id).sort();
+      const list = async (query: string) => {
+        const answer = await api.request('GET', `/v1/postmortems?${query}`, { as: 'viewer' });
+        assert.equal(answer.status, 200, answer.text);
+        return answer.body as { data: { id: string; title: string }[]; nextCursor: string | null };
+      };
+      const made: string[] = [];
+      const make = async (incident: Partial<Incident>, body: Record<string, unknown>) => {
+        const row = await insertIncident(api.db, incident);
+        const created = await create({ incidentId: row.id, ...body });
+        assert.equal(created.status, 201, created.text);
+        made.push(created.body.id);
+        return created.body.id as string;
+      };
+      const api1 = [{ componentId: 'cmp_lib_api', status: 'major_outage' }] as Incident['components'];
+      const dbPm = await make(
+        { title: 'Libsearch checkout failing', components: api1, labels: ['team:libsearch'] },
+        {
+          title: 'Libsearch DB primary',
+          sections: [{ key: 'summary', title: 'Summary', body: 'The connection pool ran dry: 100% of slots_used.' }],
+          contributingFactors: [{ category: 'architecture_infrastructure', description: 'One primary for every write' }],
+          fiveWhys: [{ question: 'Why did retries pile up?', answer: 'No jitter in the client' }],
+        },
+      );
+      const jaPm = await make(
+        { title: 'Libsearch 決済の遅延', components: [...api1, { componentId: 'cmp_lib_web', status: 'degraded_performance' }] },
+        {
+          title: 'Libsearch 障害報告',
+          sections: [{ key: 'lessons', title: '教訓', body: 'コネクションプールの上限を監視する' }],
+          contributingFactors: [{ category: 'culture', description: '金曜日のリリース' }],
+          labels: ['libsearch-db'],
+          publicSummary: 'Payments were slow for 20 minutes.',
+        },
+      );
+      const webPm = await make(
+        { title: 'Libsearch web outage', components: [{ componentId: 'cmp_lib_web', status: 'partial_outage' }] },
+        { title: 'Libsearch CDN purge', contributingFactors: [{ category: 'release_monitoring_operations', description: 'A purge without review' }], labels: ['libsearch-db'] },
+      );
+
+      assert.deepEqual(ids(await list('q=libsearch')), [...made].sort(), 'a word found in every title');
+      assert.deepEqual(ids(await list('q=%EF%BC%A4%EF%BD%82%20PRIMARY%20libsearch')), [dbPm], 'full-width and upper case fold ("Ｄｂ PRIMARY")');
+      assert.deepEqual(ids(await list(`q=${encodeURIComponent('コネクションプール')}`)), [jaPm], 'a Japanese word in a section body');
+      assert.deepEqual(ids(await list(`q=${encodeURIComponent('決済')}`)), [jaPm], "the incident's title");
+      assert.deepEqual(ids(await list('q=jitter')), [dbPm], 'a five-whys answer');
+      assert.deepEqual(ids(await list('q=purge%20review')), [webPm], 'a contributing factor');
+      assert.deepEqual(ids(await list('q=slow%20minutes%20libsearch')), [jaPm], 'the public summary');
+      assert.deepEqual(ids(await list('q=team%3Alibsearch')), [], "the incident's labels are a filter, not text");
+      assert.deepEqual(ids(await list('q=libsearch%20nothing-has-this')), [], 'every word must match');
+      assert.deepEqual(ids(await list('q=100%25')), [dbPm], '% is literal');
+      assert.deepEqual(ids(await list('q=slots_used')), [dbPm], '_ is literal');
+      assert.deepEqual(ids(await list('q=slots%25used')), [], '% matches no other characters');
+      assert.deepEqual(ids(await list('q=slotsxused')), [], '_ matches no other character');
+
+      assert.deepEqual(ids(await list('component=cmp_lib_api')), [dbPm, jaPm].sort(), "any of the incident's components");
+      assert.deepEqual(ids(await list('component=cmp_lib_web')), [jaPm, webPm].sort());
+      assert.deepEqual(ids(await list('category=culture&q=libsearch')), [jaPm]);
+      assert.deepEqual(ids(await list('category=culture,release_monitoring_operations&q=libsearch')), [jaPm, webPm].sort(), 'any of the categories');
+      assert.deepEqual(ids(await list('label=team:libsearch')), [dbPm], "the incident's label");
+      assert.deepEqual(ids(await list('label=libsearch-db')), [jaPm, webPm].sort(), "the postmortem's label");
+      assert.deepEqual(ids(await list('label=libsearch-db,team:libsearch')), [...made].sort(), 'any of the labels, on either');
+      assert.deepEqual(ids(await list('component=cmp_lib_web&category=culture&label=libsearch-db&q=%E6%95%99%E8%A8%93')), [jaPm], 'all filters at once');
+      assert.deepEqual(ids(await list('component=cmp_lib_api&category=release_monitoring_operations')), [], 'filters combine with and');
+
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      let pages = 0;
+      do {
+        const page = await list(`q=libsearch&limit=1${cursor ? `&cursor=${cursor}` : ''}`);
+        seen.push(...page.data.map((p) => p.id));
+        cursor = page.nextCursor;
+        pages++;
+      } while (cursor);
+      assert.equal(pages, 3, 'one page per match, and no empty last page');
+      assert.deepEqual([...seen].sort(), [...made].sort(), 'every match once across the pages');
+
+      const wrong = await api.request('GET', '/v1/postmortems?category=luck', { as: 'viewer' });
+      assert.equal(wrong.status, 422);
+      assert.equal(wrong.body.errors[0].path, 'category.0');
+      assert.match(wrong.body.errors[0].message, /Category must be one of product_quality, .*culture/);
+      assert.equal((await api.request('GET', `/v1/postmortems?q=${'x'.repeat(201)}`, { as: 'viewer' })).status, 422);
     });
 
     it('deletes for admins with If-Match, unlinking the incident and actions', async () => {

@@ -19,7 +19,9 @@ import {
   postmortemTransitionProblem,
   publicationIssue,
   startedPostmortem,
+  searchWords,
   type Postmortem,
+  type PostmortemListQuery,
   type PreventionAction,
 } from '@hansei/core';
 import type { Sql } from '../db/database.js';
@@ -33,7 +35,7 @@ import { getIncident } from '../store/incidents.js';
 import { requirePerson } from '../store/people.js';
 import { postmortemTemplates } from '../store/templates.js';
 import { publicPostmortemSummaries } from '../store/postmortems.js';
-import { IdParams, isoNow, readCache } from './common.js';
+import { IdParams, escapeLike, isoNow, readCache } from './common.js';
 import { publishIncident } from './incidents.js';
 
 const TAGS = ['postmortems'];
@@ -72,28 +74,55 @@ async function publishSummaryChange(services: Services, sql: Sql, before: Postmo
   else await publish(services.db, sql, 'public', 'postmortem-summary.deleted', { incidentId }, services.now());
 }
 
+// ---------------------------------------------------------------------------------------------
+// Listing: the library's search in SQL, as core's `postmortemMatches` does it in memory
+
+/** The postmortem's incident (the row listed is `postmortems`). */
+const INCIDENT = `(select i.doc from incidents i where i.id = postmortems.incident_id)`;
+
+const each = (array: string, item: string, alias: string) => `(select string_agg(${item}, E'\\n') from jsonb_array_elements(doc->'${array}') ${alias})`;
+
+/** The text `q` searches (core's `postmortemSearchText`), folded to NFKC. */
+const SEARCHED_TEXT = `normalize(concat_ws(E'\\n', doc->>'title', doc->>'publicSummary',
+  ${each('sections', `concat_ws(E'\\n', s->>'title', s->>'body')`, 's')},
+  ${each('contributingFactors', `f->>'description'`, 'f')},
+  ${each('fiveWhys', `concat_ws(E'\\n', w->>'question', w->>'answer')`, 'w')},
+  (select string_agg(l, E'\\n') from jsonb_array_elements_text(doc->'labels') l),
+  ${INCIDENT}->>'title'), NFKC)`;
+
+/** SQL conditions for the list filters. */
+function listFilters(query: PostmortemListQuery): { where: string[]; params: unknown[] } {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const add = (condition: (p: string) => string, value: unknown) => {
+    params.push(value);
+    where.push(condition(`$${params.length}`));
+  };
+  if (query.status) add((p) => `status = any(${p})`, query.status);
+  if (query.owner) add((p) => `doc->>'ownerId' = ${p}`, query.owner);
+  if (query.incident) add((p) => `incident_id = ${p}`, query.incident);
+  if (query.label) add((p) => `(doc->'labels' ?| ${p}::text[] or ${INCIDENT}->'labels' ?| ${p}::text[])`, query.label);
+  if (query.component) add((p) => `${INCIDENT}->'components' @> ${p}::jsonb`, JSON.stringify([{ componentId: query.component }]));
+  if (query.category) add((p) => `exists (select 1 from jsonb_array_elements(doc->'contributingFactors') c where c->>'category' = any(${p}))`, query.category);
+  const words = searchWords(query.q);
+  if (words.length) add((p) => `${SEARCHED_TEXT} ilike all(${p}::text[])`, words.map((w) => `%${escapeLike(w)}%`));
+  return { where, params };
+}
+
 export const postmortemRoutes: RouteSpec<never, never, never>[] = [
   defineRoute({
     method: 'GET',
     path: '/v1/postmortems',
     operationId: 'listPostmortems',
     summary: 'List postmortems, most recently edited first',
-    description: 'Filters: `status` (any of), `owner`, `incident`, `label` (any of).',
+    description:
+      'The library\'s search. Filters combine with "and"; several values of one filter with "or". `status` (any of), `owner`, `incident`; `label` (any of, on the postmortem or its incident); `component` (one of the incident\'s components); `category` (any of, on a contributing factor); `q`: words that must all appear in the title, public summary, section titles and bodies, contributing factors, five whys, labels or the incident\'s title, ignoring case and full-width forms (NFKC), `%` and `_` taken literally.',
     tags: TAGS,
     access: 'viewer',
     query: PostmortemListQuerySchema,
     responses: { 200: { description: 'A page of postmortems.', schema: pageOf(StoredPostmortemSchema) } },
     handler: async ({ services, caller, query }) => {
-      const where: string[] = [];
-      const params: unknown[] = [];
-      const add = (condition: (n: number) => string, value: unknown) => {
-        params.push(value);
-        where.push(condition(params.length));
-      };
-      if (query.status) add((n) => `status = any($${n})`, query.status);
-      if (query.owner) add((n) => `doc->>'ownerId' = $${n}`, query.owner);
-      if (query.incident) add((n) => `incident_id = $${n}`, query.incident);
-      if (query.label) add((n) => `doc->'labels' ?| $${n}::text[]`, query.label);
+      const { where, params } = listFilters(query);
       const page = await listDocs<Postmortem>(services.db, TABLE, { where, params, orderBy: 'updated_at', direction: 'desc', cursor: query.cursor, limit: query.limit });
       const body = { data: page.data.map(withVersion), nextCursor: page.nextCursor };
       return json(body, { etag: contentTag(JSON.stringify(body)), cacheControl: readCache(caller), headers: { vary: 'authorization' } });
