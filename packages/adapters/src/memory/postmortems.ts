@@ -9,6 +9,7 @@ import {
   PostmortemListQuerySchema,
   PostmortemPatchSchema,
   patchedPostmortem,
+  postmortemMatches,
   postmortemSummaryChange,
   postmortemTransitionProblem,
   publicationIssue,
@@ -48,16 +49,14 @@ function publishSummaryChange(ctx: Ctx, before: Postmortem | null, after: Postmo
   else if (change?.type === 'deleted') ctx.store.publish('public', { type: 'postmortem-summary.deleted', data: { incidentId } });
 }
 
-/** Postmortems, most recently edited first, filtered by status, owner, incident and labels. */
+/**
+ * Postmortems, most recently edited first, filtered as the server does (core's
+ * `postmortemMatches`: status, owner, incident, label, component, category and words).
+ */
 export function listPostmortems(ctx: Ctx, input: unknown): Page<Stored<Postmortem>> {
   const query = check(PostmortemListQuerySchema, input ?? {}, 'query');
-  const rows = [...ctx.store.state.postmortems.values()].filter(({ doc }) => {
-    if (query.status && !query.status.includes(doc.status)) return false;
-    if (query.owner && doc.ownerId !== query.owner) return false;
-    if (query.incident && doc.incidentId !== query.incident) return false;
-    if (query.label && !doc.labels.some((l) => query.label?.includes(l))) return false;
-    return true;
-  });
+  const incidents = ctx.store.state.incidents;
+  const rows = [...ctx.store.state.postmortems.values()].filter(({ doc }) => postmortemMatches(doc, incidents.get(doc.incidentId)?.doc ?? null, query));
   return pageOf(rows, { key: (r) => r.doc.updatedAt, id: (r) => r.doc.id, direction: 'desc', cursor: query.cursor, limit: query.limit }, (r) => stored(r));
 }
 

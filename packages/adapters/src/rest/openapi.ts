@@ -459,7 +459,7 @@ export interface paths {
         };
         /**
          * List postmortems, most recently edited first
-         * @description Filters: `status` (any of), `owner`, `incident`, `label` (any of).
+         * @description The library's search. Filters combine with "and"; several values of one filter with "or". `status` (any of), `owner`, `incident`; `label` (any of, on the postmortem or its incident); `component` (one of the incident's components); `category` (any of, on a contributing factor); `q`: words that must all appear in the title, public summary, section titles and bodies, contributing factors, five whys, labels or the incident's title, ignoring case and full-width forms (NFKC), `%` and `_` taken literally.
          */
         readonly get: operations["listPostmortems"];
         readonly put?: never;
@@ -4569,6 +4569,9 @@ export interface operations {
                 readonly owner?: string;
                 readonly incident?: string;
                 readonly label?: string | readonly string[];
+                readonly component?: string;
+                readonly category?: string | readonly string[];
+                readonly q?: string;
             };
             readonly header?: never;
             readonly path?: never;

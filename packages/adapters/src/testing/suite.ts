@@ -23,6 +23,7 @@ import { accessAndValidation } from './access.js';
 import { TEST_NOW, suiteContext, type SuiteTarget } from './helpers.js';
 import { incidentWork } from './incidents.js';
 import { learningLoop } from './learning.js';
+import { postmortemLibrary } from './library.js';
 import { liveChanges } from './live.js';
 import { maintenancesAndComponents } from './maintenances.js';
 import { seededReads } from './seeded.js';
@@ -50,6 +51,7 @@ export function adapterSuite(name: string, setup: () => SuiteTarget | Promise<Su
     incidentWork(ctx);
     maintenancesAndComponents(ctx);
     learningLoop(ctx);
+    postmortemLibrary(ctx);
     templates(ctx);
     liveChanges(ctx);
   });
