@@ -1243,9 +1243,10 @@ const incidentFilter = queryText('incident', ID_MAX);
 export const ListQuerySchema = v.pipe(obj(listFields), compact());
 export type ListQuery = v.InferOutput<typeof ListQuerySchema>;
 
-/** Incident list filters: statuses, severities, visibility, labels, a component, open only, a time range, search text. */
+/** Incident list filters: ids, statuses, severities, visibility, labels, a component, open only, a time range, search text. */
 export const IncidentListQuerySchema = v.pipe(
   merged(listFields, range, {
+    id: queryList('id', idField),
     status: queryList('status', incidentStatus),
     severity: queryList('severity', severityCode),
     visibility: v.optional(visibility),

@@ -349,8 +349,10 @@ for (const { name, open } of databasesUnderTest()) {
       assert.deepEqual(await query('q=100%25'), [made[3]], '% is a literal');
       assert.deepEqual(await query('q=ledger'), [made[5]], 'summary search');
       assert.deepEqual(await query('q=_'), [], '_ is a literal');
+      assert.deepEqual(await query(`id=${made[2]},${made[5]},inc_missing`), [made[5], made[2]], 'several ids: the ones that exist');
+      assert.deepEqual(await query(`id=${made[6]}&id=${made[0]}`, null), [made[0]], 'ids: anonymous, public only');
 
-      for (const bad of ['limit=0', 'limit=abc', 'status=on_fire', `from=${at(0)}&to=${at(-5)}`, 'open=maybe', 'visibility=secret']) {
+      for (const bad of ['limit=0', 'limit=abc', `id=${'x'.repeat(129)}`, `id=${Array.from({ length: 101 }, (_, i) => `inc_${i}`).join(',')}`, 'status=on_fire', `from=${at(0)}&to=${at(-5)}`, 'open=maybe', 'visibility=secret']) {
         const res = await api.request('GET', `/v1/incidents?${bad}`, { as: 'viewer' });
         assert.equal(res.status, 422, bad);
         assert.ok(res.body.errors.length > 0);

@@ -163,6 +163,7 @@ export function listIncidents(ctx: Ctx, input: unknown): Page<Stored<Incident>> 
   const q = query.q === undefined ? undefined : escapeText(query.q);
   const rows = [...ctx.store.state.incidents.values()].filter(({ doc }) => {
     if (!ctx.caller && doc.visibility !== 'public') return false;
+    if (query.id && !query.id.includes(doc.id)) return false;
     if (query.status && !query.status.includes(doc.status)) return false;
     if (query.severity && !query.severity.includes(doc.severity)) return false;
     if (query.visibility && doc.visibility !== query.visibility) return false;

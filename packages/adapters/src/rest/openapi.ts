@@ -150,7 +150,7 @@ export interface paths {
         };
         /**
          * List incidents, most recently started first
-         * @description Filters combine with "and"; several values of one filter with "or". `from`/`to` select by start time, [from, to). `q` searches title and summary, ignoring case. Anonymous callers see public incidents with their public updates only.
+         * @description Filters combine with "and"; several values of one filter with "or". `id` (any of, at most 100) reads the incidents a page of other things names in one call. `from`/`to` select by start time, [from, to). `q` searches title and summary, ignoring case. Anonymous callers see public incidents with their public updates only.
          */
         readonly get: operations["listIncidents"];
         readonly put?: never;
@@ -2624,6 +2624,7 @@ export interface operations {
                 readonly limit?: number | string;
                 readonly from?: string;
                 readonly to?: string;
+                readonly id?: string | readonly string[];
                 readonly status?: string | readonly string[];
                 readonly severity?: string | readonly string[];
                 readonly visibility?: "public" | "internal";

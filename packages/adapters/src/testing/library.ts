@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Incident, PostmortemListQuery, Stored } from '@hansei/core';
+import type { Incident, IncidentListQuery, PostmortemListQuery, Stored } from '@hansei/core';
 import { at, everything, loose, paths, rejects, type SuiteContext } from './helpers.js';
 
 export function postmortemLibrary(ctx: SuiteContext): void {
@@ -68,6 +68,14 @@ export function postmortemLibrary(ctx: SuiteContext): void {
     it('pages through the filtered list by cursor, each match once', async () => {
       const seen = await everything((cursor) => ctx.viewer.listPostmortems(loose<PostmortemListQuery>({ q: 'shelfsearch', limit: 1, ...(cursor ? { cursor } : {}) })), 1);
       assert.deepEqual(seen.map((p) => p.id).sort(), [...made].sort());
+    });
+
+    it("reads a page's incidents in one call, by id", async () => {
+      const page = (await ctx.viewer.listPostmortems(loose<PostmortemListQuery>({ q: 'shelfsearch' }))).data;
+      const wanted = [...page.map((p) => p.incidentId), 'inc_missing'];
+      const incidents = await ctx.viewer.listIncidents(loose<IncidentListQuery>({ id: wanted, limit: wanted.length }));
+      assert.deepEqual(incidents.data.map((i) => i.id).sort(), page.map((p) => p.incidentId).sort());
+      await rejects(ctx.viewer.listIncidents(loose({ id: Array.from({ length: 101 }, (_, i) => `inc_${i}`) })), 'validation');
     });
 
     it('refuses a category that is not one of the list', async () => {
