@@ -1,51 +1,67 @@
 /**
  * `<portal-postmortems>`: the library of every postmortem, so learning reaches the whole
  * organisation: searched by text, by the incident's component, by contributing-factor category
- * and by label. The search lives in the URL.
+ * and by label. The backend searches and pages (most recently edited first); each page's
+ * incidents come in one call. The search lives in the URL.
  */
-import { html, nothing } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
-import { CONTRIBUTING_FACTOR_CATEGORIES, POSTMORTEM_STATUSES, type Component, type Postmortem, type Stored } from '@hansei/core';
+import { CONTRIBUTING_FACTOR_CATEGORIES, POSTMORTEM_STATUSES, type Component, type Id, type Stored } from '@hansei/core';
 import { dateOnly } from '../lib/format.js';
-import { searchLibrary, type LibraryEntry } from '../lib/postmortem-search.js';
+import { LIBRARY_KEYS, libraryQuery, readLibraryPage, type LibraryEntry, type LibraryIncident } from '../lib/postmortem-library.js';
 import { PortalView, problemText } from '../lib/view.js';
 import { categoryWord, postmortemStatusWord } from '../lib/words.js';
 import { routeHref } from '../routes.js';
 import { field } from '../lib/form.js';
 
-const KEYS = ['q', 'component', 'category', 'label', 'status'] as const;
-
 @customElement('portal-postmortems')
 export class PortalPostmortems extends PortalView {
+  /** The URL's search. */
   @property({ attribute: false }) query: Readonly<Record<string, string>> = {};
 
-  @state() private entries: readonly LibraryEntry[] | null = null;
+  @state() private entries: readonly LibraryEntry[] = [];
+  @state() private next: string | null = null;
+  @state() private loading = false;
   @state() private components: readonly Stored<Component>[] = [];
   @state() private problem = '';
 
-  protected override async load(): Promise<void> {
+  /** Incidents read so far, by id (null: could not be read), kept across searches. */
+  readonly #incidents = new Map<Id, LibraryIncident | null>();
+  #request: AbortController | null = null;
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if ((changed.has('query') || changed.has('providedAdapter') || changed.has('adapter')) && this.source) void this.#load(false);
+    if ((changed.has('providedAdapter') || changed.has('adapter')) && this.source) {
+      this.#incidents.clear();
+      this.source.listComponents().then(
+        (components) => (this.components = components),
+        () => undefined,
+      );
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#request?.abort();
+  }
+
+  async #load(more: boolean): Promise<void> {
+    this.#request?.abort();
+    const request = (this.#request = new AbortController());
+    this.loading = true;
     this.problem = '';
     try {
-      const postmortems: Stored<Postmortem>[] = [];
-      let cursor: string | undefined;
-      do {
-        const page = await this.api.listPostmortems({ limit: 200, ...(cursor ? { cursor } : {}) });
-        postmortems.push(...page.data);
-        cursor = page.nextCursor ?? undefined;
-      } while (cursor);
-      this.components = await this.api.listComponents().catch(() => []);
-      const entries: LibraryEntry[] = [];
-      for (let i = 0; i < postmortems.length; i += 8) {
-        entries.push(
-          ...(await Promise.all(
-            postmortems.slice(i, i + 8).map(async (postmortem) => ({ postmortem, incident: await this.api.getIncident(postmortem.incidentId).catch(() => null) })),
-          )),
-        );
-      }
-      this.entries = entries;
+      const page = await readLibraryPage(this.api, libraryQuery(this.query, more ? this.next : null), this.#incidents, { signal: request.signal });
+      if (request.signal.aborted) return;
+      this.entries = more ? [...this.entries, ...page.entries] : page.entries;
+      this.next = page.nextCursor;
     } catch (error) {
+      if (request.signal.aborted) return;
       this.problem = problemText(error);
+      if (!more) [this.entries, this.next] = [[], null];
+    } finally {
+      if (this.#request === request) this.loading = false;
     }
   }
 
@@ -53,7 +69,7 @@ export class PortalPostmortems extends PortalView {
     event.preventDefault();
     const data = new FormData((event.currentTarget as HTMLElement).closest('form')!);
     const query: Record<string, string> = {};
-    for (const key of KEYS) {
+    for (const key of LIBRARY_KEYS) {
       const value = field(data, key);
       if (value) query[key] = value;
     }
@@ -63,9 +79,7 @@ export class PortalPostmortems extends PortalView {
   protected override render() {
     if (!this.source) return this.renderMissingAdapter();
     const q = this.query;
-    const found = this.entries ? searchLibrary(this.entries, q) : null;
-    const { locale, timeZone } = this.settings;
-    const names = new Map(this.components.map((c) => [c.id, c.name]));
+    const filtered = Object.keys(q).length > 0;
     return html`<h1>${msg('Postmortems')}</h1>
       <p class="muted">${msg('Every postmortem, to learn from what happened anywhere in the organisation.')}</p>
       <form role="search" aria-label=${msg('Search postmortems')} @submit=${this.#apply}>
@@ -91,25 +105,38 @@ export class PortalPostmortems extends PortalView {
             </select>
           </label>
           <button type="submit">${msg('Search')}</button>
-          ${Object.keys(q).length ? html`<a href=${routeHref({ view: 'postmortems', query: {} })}>${msg('Clear')}</a>` : nothing}
+          ${filtered ? html`<a href=${routeHref({ view: 'postmortems', query: {} })}>${msg('Clear')}</a>` : nothing}
         </div>
       </form>
-      ${this.problem ? html`<p class="error" role="alert">${this.problem} <button @click=${() => this.load()}>${msg('Try again')}</button></p>` : nothing}
-      <p role="status" class="muted">${found === null ? (this.problem ? '' : msg('Loading postmortems…')) : msg(str`${found.length} postmortems`)}</p>
-      <ul class="plain">
-        ${(found ?? []).map(({ postmortem: p, incident }) => html`<li class="card">
-          <a href=${routeHref({ view: 'postmortem', id: p.id })}><strong>${p.title}</strong></a>
-          <span class="badge">${postmortemStatusWord(p.status)}</span>
-          ${incident ? html`<span class="badge">${incident.severity}</span>` : nothing}
-          <p class="muted">
-            ${incident ? html`${dateOnly(incident.startedAt, locale, timeZone)} · ${incident.components.map((c) => names.get(c.componentId) ?? c.componentId).join(', ')}` : nothing}
-          </p>
-          ${p.contributingFactors.length
-            ? html`<p>${[...new Set(p.contributingFactors.map((f) => f.category))].map((c) => html`<a class="badge" href=${routeHref({ view: 'postmortems', query: { category: c } })}>${categoryWord(c)}</a> `)}</p>`
-            : nothing}
-          ${p.labels.length ? html`<p class="muted">${p.labels.join(', ')}</p>` : nothing}
-        </li>`)}
-      </ul>`;
+      ${this.problem ? html`<p class="error" role="alert">${this.problem} <button @click=${() => this.#load(false)}>${msg('Try again')}</button></p>` : nothing}
+      <p role="status" class="muted">${this.loading ? msg('Loading postmortems…') : this.problem ? '' : msg(str`${this.entries.length} postmortems shown, most recently edited first`)}</p>
+      ${!this.loading && !this.problem && this.entries.length === 0
+        ? html`<p class="state">${filtered ? msg('No postmortem matches this search.') : msg('No postmortems yet. Start one from a resolved incident.')}</p>`
+        : this.#renderList()}
+      ${this.next ? html`<button @click=${() => this.#load(true)} ?disabled=${this.loading}>${msg('Show more')}</button>` : nothing}`;
+  }
+
+  #renderList() {
+    const { locale, timeZone } = this.settings;
+    const names = new Map(this.components.map((c) => [c.id, c.name]));
+    return html`<ul class="plain">
+      ${this.entries.map(({ postmortem: p, incident }) => html`<li class="card">
+        <a href=${routeHref({ view: 'postmortem', id: p.id })}><strong>${p.title}</strong></a>
+        <span class="badge">${postmortemStatusWord(p.status)}</span>
+        ${incident ? html`<span class="badge">${incident.severity}</span>` : nothing}
+        ${incident
+          ? html`<p class="muted">
+              <a href=${routeHref({ view: 'incident', id: incident.id })}>${incident.title}</a> · ${dateOnly(incident.startedAt, locale, timeZone)}${incident.components.length
+                ? html` · ${incident.components.map((c) => names.get(c.componentId) ?? c.componentId).join(', ')}`
+                : nothing}
+            </p>`
+          : nothing}
+        ${p.contributingFactors.length
+          ? html`<p>${[...new Set(p.contributingFactors.map((f) => f.category))].map((c) => html`<a class="badge" href=${routeHref({ view: 'postmortems', query: { category: c } })}>${categoryWord(c)}</a> `)}</p>`
+          : nothing}
+        ${p.labels.length ? html`<p class="muted">${p.labels.join(', ')}</p>` : nothing}
+      </li>`)}
+    </ul>`;
   }
 }
 
