@@ -33,7 +33,7 @@ describe('the postmortem library, searched on the server', { timeout: 300_000 },
     const made: Stored<Postmortem>[] = [];
     for (let i = 0; i < 27; i++) {
       const started = new Date(Date.UTC(2026, 0, 1 + i)).toISOString();
-      const incident = await api.declareIncident({ title: `Shelf incident ${i}`, severity: 'SEV3', startedAt: started, detectedAt: started } as never);
+      const incident = await api.declareIncident({ title: `Shelf incident ${i}`, severity: 'SEV3', startedAt: started, detectedAt: started });
       made.push(
         await api.createPostmortem({
           incidentId: incident.id,

@@ -37,7 +37,7 @@ export function libraryQuery(query: Readonly<Record<string, string>>, cursor?: s
     if (values.length) out[key] = values;
   }
   if (cursor) out['cursor'] = cursor;
-  return out as Partial<PostmortemListQuery>;
+  return out;
 }
 
 /**
