@@ -20,12 +20,13 @@ const parsers: ParserOptions = {
 
 /**
  * Opens PGlite on `dataDir` (created if missing; PGlite initialises an empty folder, which takes
- * a few seconds), or in memory when `dataDir` is omitted or `memory://`.
+ * a few seconds), or in memory when `dataDir` is omitted or `memory://`. `from` starts a new
+ * database from a dump of another (`dumpDataDir`) instead of initialising it: faster.
  */
-export async function openPglite(dataDir?: string): Promise<Database> {
+export async function openPglite(dataDir?: string, from?: Blob): Promise<Database> {
   const inMemory = dataDir === undefined || dataDir.startsWith('memory://');
   if (!inMemory) await mkdir(dataDir, { recursive: true });
-  const pg = await PGlite.create({ ...(inMemory ? {} : { dataDir }), parsers });
+  const pg = await PGlite.create({ ...(inMemory ? {} : { dataDir }), ...(from ? { loadDataDir: from } : {}), parsers });
   // PGlite's session is already UTC; said explicitly so both drivers agree on now()::date and the like.
   await pg.exec(`set time zone 'UTC'`);
 

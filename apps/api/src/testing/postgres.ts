@@ -16,8 +16,8 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import pg from 'pg';
 import type { Database } from '../db/database.js';
-import { openPglite } from '../db/pglite.js';
 import { openPostgres } from '../db/postgres.js';
+import { openTemplatePglite } from './pglite-template.js';
 
 export interface PostgresServer {
   /** postgres://postgres@127.0.0.1:<port>/hansei, trust auth. */
@@ -339,7 +339,7 @@ export async function dropFreshDatabase(url: string): Promise<void> {
  * ```
  */
 export function databasesUnderTest(): DatabaseUnderTest[] {
-  const pglite: DatabaseUnderTest = { name: 'pglite', open: () => openPglite() };
+  const pglite: DatabaseUnderTest = { name: 'pglite', open: () => openTemplatePglite() };
   const postgres = postgresUnderTest();
   return postgres ? [pglite, postgres] : [pglite];
 }
