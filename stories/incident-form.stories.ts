@@ -3,9 +3,11 @@ import { html } from 'lit';
 import { defineAdapter, HanseiError, type HanseiAdapter } from '@hansei/adapters';
 import { MemoryAdapter, type MemoryAdapterOptions } from '@hansei/adapters/memory';
 import { createDrafts, openOfflineStore, type Drafts } from '@hansei/adapters/offline';
+import { expect, waitFor } from 'storybook/test';
 import type { HanseiIncidentForm, IncidentFormTemplate } from '@hansei/elements/incident-form/incident-form.js';
 import '@hansei/elements/define/incident-form.js';
 import '@hansei/elements/define/provider.js';
+import { offline } from './offline-support.js';
 
 /** The demo's clock: two incidents are open (check-in delays inc_0027, push notifications inc_0026). */
 const NOW = Date.parse('2026-11-25T09:30:00.000Z');
@@ -44,6 +46,8 @@ interface Loaded {
   drafts?: Drafts | null;
   /** Unset: the form offers the adapter's incident templates. */
   templates?: IncidentFormTemplate[];
+  /** Back online (the stories of writes made offline). */
+  connect?: () => void;
 }
 
 const meta = {
@@ -159,6 +163,35 @@ export const SubmitError: Story = {
     await waitForForm(el);
     el?.shadowRoot?.querySelector<HTMLButtonElement>('.templates button')?.click();
     await el?.submit();
+  },
+};
+
+/** Declares from a template while offline, behind the outbox (`withOffline`) the portal uses. */
+async function declareOffline(canvasElement: HTMLElement): Promise<HanseiIncidentForm> {
+  const el = canvasElement.querySelector('hansei-incident-form');
+  if (!el) throw new Error('no hansei-incident-form');
+  await waitForForm(el);
+  el.shadowRoot?.querySelector<HTMLButtonElement>('.templates button')?.click();
+  await el.submit();
+  await waitFor(() => expect(el.shadowRoot?.querySelector('[part="queued"]')).toBeTruthy());
+  return el;
+}
+
+/** Declared while offline: the incident waits in the outbox, the form says so and keeps what was typed. */
+export const WaitingOffline: Story = {
+  loaders: [async (): Promise<Loaded> => ({ ...(await offline(memory())), templates })],
+  play: async ({ canvasElement }) => {
+    await declareOffline(canvasElement);
+  },
+};
+
+/** The connection returns: the waiting incident is declared, and the form says the offline changes are saved. */
+export const SentOnReconnect: Story = {
+  loaders: [async (): Promise<Loaded> => ({ ...(await offline(memory())), templates })],
+  play: async ({ canvasElement, loaded }) => {
+    const el = await declareOffline(canvasElement);
+    (loaded as Loaded).connect?.();
+    await waitFor(() => expect(el.shadowRoot?.querySelector('[part="done"]')).toBeTruthy(), { timeout: 5000 });
   },
 };
 

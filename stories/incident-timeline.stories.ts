@@ -5,6 +5,9 @@ import { MemoryAdapter, type MemoryAdapterOptions } from '@hansei/adapters/memor
 import type { Person, TimelineEventKind } from '@hansei/core';
 import '@hansei/elements/define/provider.js';
 import '@hansei/elements/define/incident-timeline.js';
+import type { HanseiIncidentTimeline } from '@hansei/elements/incident-timeline/incident-timeline.js';
+import { expect, waitFor } from 'storybook/test';
+import { offline } from './offline-support.js';
 
 /** The demo's clock: two incidents are open (push notifications, inc_0026; check-in, inc_0027). */
 const NOW = Date.parse('2026-11-25T09:30:00.000Z');
@@ -28,6 +31,8 @@ interface Args {
 interface Loaded {
   adapter?: HanseiAdapter;
   incidentId?: string;
+  /** Back online (the stories of writes made offline). */
+  connect?: () => void;
 }
 
 const meta = {
@@ -217,4 +222,35 @@ export const Live: Story = {
 /** With no adapter, the element says so. */
 export const NoAdapter: Story = {
   render: () => html`<hansei-incident-timeline incident-id=${PUSH}></hansei-incident-timeline>`,
+};
+
+/** Adds an event while offline: it shows in the log as saving, and the composer says it waits. */
+async function addOffline(canvasElement: HTMLElement): Promise<HanseiIncidentTimeline> {
+  const el = canvasElement.querySelector<HanseiIncidentTimeline>('hansei-incident-timeline');
+  if (!el) throw new Error('no hansei-incident-timeline');
+  await waitFor(() => expect(el.shadowRoot?.querySelector('form textarea')).toBeTruthy(), { timeout: 5000 });
+  const box = el.shadowRoot?.querySelector('textarea');
+  if (box) box.value = 'Rolled back the push gateway to the last release.';
+  el.shadowRoot?.querySelector<HTMLFormElement>('form')?.requestSubmit();
+  await waitFor(() => expect(el.shadowRoot?.querySelector('[part="queued"]')).toBeTruthy(), { timeout: 5000 });
+  return el;
+}
+
+/** An event added while offline (behind the outbox the portal uses): kept in the log as saving, said to wait. */
+export const WaitingOffline: Story = {
+  loaders: [async (): Promise<Loaded> => ({ ...(await offline(memory())) })],
+  play: async ({ canvasElement }) => {
+    await addOffline(canvasElement);
+  },
+};
+
+/** The connection returns: the waiting event is saved and no longer marked as saving. */
+export const SentOnReconnect: Story = {
+  loaders: [async (): Promise<Loaded> => ({ ...(await offline(memory())) })],
+  play: async ({ canvasElement, loaded }) => {
+    const el = await addOffline(canvasElement);
+    (loaded as Loaded).connect?.();
+    await waitFor(() => expect(el.shadowRoot?.querySelector('[part="queued"]')).toBeNull(), { timeout: 5000 });
+    await waitFor(() => expect(el.shadowRoot?.querySelector('[part~="entry"].pending')).toBeNull(), { timeout: 5000 });
+  },
 };

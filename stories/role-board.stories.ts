@@ -6,6 +6,7 @@ import { MemoryAdapter, type MemoryAdapterOptions } from '@hansei/adapters/memor
 import type { RoleDefinition } from '@hansei/core';
 import type { HanseiRoleBoard } from '@hansei/elements';
 import '@hansei/elements/define/role-board.js';
+import { offline } from './offline-support.js';
 
 /** The demo's clock: its open SEV2 (check-in delays, inc_0027) has a full team. */
 const NOW = Date.parse('2026-11-25T09:30:00.000Z');
@@ -26,6 +27,8 @@ interface Loaded {
   adapter?: HanseiAdapter;
   incidentId?: string;
   roles?: readonly RoleDefinition[];
+  /** Back online (the stories of writes made offline). */
+  connect?: () => void;
 }
 
 const meta = {
@@ -239,5 +242,38 @@ export const KeyboardMoveJapanese: Story = {
     await userEvent.keyboard('{ArrowDown}');
     await userEvent.keyboard('{Enter}');
     await waitFor(() => expect(announced(board)).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/), { timeout: 5000 });
+  },
+};
+
+/** Gives Mei Nakamura the Deputy role from her menu while offline; the board shows it as waiting. */
+async function assignOffline(canvasElement: HTMLElement): Promise<HanseiRoleBoard> {
+  const board = await loadedBoard(canvasElement);
+  const button = board.shadowRoot?.querySelector<HTMLButtonElement>('[data-person="per_nakamura"] .menu-button');
+  if (!button) throw new Error('No menu button for Mei Nakamura');
+  button.click();
+  await board.updateComplete;
+  const menu = board.shadowRoot?.getElementById(button.getAttribute('aria-controls') ?? '');
+  const deputy = [...(menu?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])].find((item) => item.textContent?.trim().startsWith('Deputy'));
+  if (!deputy) throw new Error('No Deputy item in the menu');
+  deputy.click();
+  await waitFor(() => expect(board.shadowRoot?.querySelector('[part="queued"]')).toBeTruthy(), { timeout: 5000 });
+  return board;
+}
+
+/** A role given while offline (behind the outbox the portal uses): shown on the board, said to wait until the connection returns. */
+export const WaitingOffline: Story = {
+  loaders: [async (): Promise<Loaded> => ({ ...(await offline(memory())) })],
+  play: async ({ canvasElement }) => {
+    await assignOffline(canvasElement);
+  },
+};
+
+/** The connection returns: the waiting role is saved, and the board says the offline changes are saved. */
+export const SentOnReconnect: Story = {
+  loaders: [async (): Promise<Loaded> => ({ ...(await offline(memory())) })],
+  play: async ({ canvasElement, loaded }) => {
+    const board = await assignOffline(canvasElement);
+    (loaded as Loaded).connect?.();
+    await waitFor(() => expect(announced(board)).toBe('Back online: the changes you made offline are saved.'), { timeout: 5000 });
   },
 };
