@@ -109,4 +109,34 @@ describe('hansei-incident-form offline (withOffline)', () => {
     expect(await drafts.loadDraft({ element: 'hansei-incident-form', entity: OPEN_ID })).to.not.equal(null);
     expect((await adapter.outbox.list()).map((e) => e.state)).to.deep.equal(['failed']);
   });
+
+  it('declares once when the page reloads while the declare waits and the restored draft is sent again', async () => {
+    const backend = new MemoryAdapter({ now: () => NOW });
+    const { adapter, connect } = await offlineAdapter(cleanups, backend);
+    const drafts = await freshDrafts();
+    const before = (await backend.listIncidents({ limit: 100 })).data.length;
+    const first = await form(adapter, drafts);
+    await type(first, '#f-title', 'Turnstiles reject passes');
+    ($(first, 'input[name="severity"][value="SEV2"]') as HTMLInputElement).click();
+    await first.updateComplete;
+    expect(await first.submit()).to.equal(null);
+    await drafts.flush();
+    // The page reloads: a new element, the same drafts and outbox. The draft comes back, and the
+    // person, not knowing the declare waits, sends it again.
+    first.remove();
+    const again = await form(adapter, drafts);
+    expect($<HTMLInputElement>(again, '#f-title')!.value).to.equal('Turnstiles reject passes');
+    expect(await again.submit()).to.equal(null);
+    const queued = await adapter.outbox.list();
+    expect(queued.map((e) => e.method)).to.deep.equal(['declareIncident', 'declareIncident']);
+    expect(queued[1]!.idempotencyKey, 'the same create, by its key').to.equal(queued[0]!.idempotencyKey);
+
+    const declared = oneEvent(again, 'hansei-incident-declared');
+    connect();
+    await declared;
+    await waitUntil(async () => (await adapter.outbox.list()).length === 0, 'the outbox emptied');
+    const titles = (await backend.listIncidents({ limit: 100 })).data.map((i) => i.title);
+    expect(titles.filter((t) => t === 'Turnstiles reject passes'), 'one incident').to.have.length(1);
+    expect(titles).to.have.length(before + 1);
+  });
 });

@@ -373,6 +373,8 @@ export class HanseiIncidentForm extends HanseiDataElement {
       if (!current()) return;
       if (draft && isModel(draft.value?.model)) {
         this.model = draft.value.model;
+        // A create sent or queued before the reload: sent again, it is the same create.
+        this.#keys.restore(draft.value.key);
         // Edited against an older version: saving shows what changed since.
         if (incident && isIncident(draft.value.base) && draft.value.base.id === incident.id) this.base = draft.value.base;
       }
@@ -393,7 +395,11 @@ export class HanseiIncidentForm extends HanseiDataElement {
       this.serverIssues = this.serverIssues.filter((issue) => !changed.includes(issue.field));
     }
     if (sameModel(this.model, this.#initial) && this.base === this.#fresh) void this.#drafts.discard();
-    else this.#drafts.save({ model: this.model, base: this.base });
+    else this.#keepDraft();
+  }
+
+  #keepDraft(): void {
+    this.#drafts.save({ model: this.model, base: this.base, key: this.#keys.saved });
   }
 
   async #send(source: HanseiAdapter): Promise<Stored<Incident>> {
@@ -424,6 +430,9 @@ export class HanseiIncidentForm extends HanseiDataElement {
   }
 
   #fail(error: unknown): void {
+    // A create that may have reached the backend, or waits in the outbox, keeps its key with the
+    // draft: sent again after a reload, it cannot make a second incident or update.
+    if (this.#keys.saved) this.#keepDraft();
     if (isQueuedWrite(error) && this.source) {
       // Offline: the change waits in the outbox. The draft stays until it is sent.
       const sent = this.model;

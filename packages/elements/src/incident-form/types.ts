@@ -1,5 +1,6 @@
 /** The incident form's public types (event details, its update-mode value) and the shapes it stores. */
 import type { Incident, IncidentUpdate, Stored } from '@hansei/core';
+import type { PendingKey } from '../internal/retry-keys.js';
 import type { FormModel, UpdatePlan } from './model.js';
 
 /** `detail` of `hansei-incident-declared`. */
@@ -19,10 +20,14 @@ export interface IncidentFormUpdateValue extends UpdatePlan {
   readonly version: number;
 }
 
-/** What a draft holds: the fields, and (updating) the incident they were edited against. */
+/**
+ * What a draft holds: the fields, (updating) the incident they were edited against, and the
+ * idempotency key of a create that was sent or queued but not confirmed.
+ */
 export interface DraftValue {
   readonly model: FormModel;
   readonly base: Stored<Incident> | null;
+  readonly key?: PendingKey | null;
 }
 
 /** Whether `value` is a form model (a draft or a restored state written by this element). */
