@@ -19,7 +19,7 @@ describe('RetryKeys', () => {
   it('keeps the key after a failure that may not have reached the backend, or a write that waits in the outbox; not after a refusal', async () => {
     const keys = new RetryKeys();
     const sent: (string | undefined)[] = [];
-    const attempt = (error: unknown) =>
+    const attempt = (error: Error) =>
       create(keys, { title: 'A' }, (options) => {
         sent.push(options.idempotencyKey);
         return Promise.reject(error);
