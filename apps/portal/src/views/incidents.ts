@@ -10,6 +10,7 @@ import { INCIDENT_STATUSES, type Component, type Incident, type IncidentListQuer
 import { incidentStatusWords } from '@hansei/elements/internal/status-words.js';
 import { impactWord } from '@hansei/elements/incident-form/words.js';
 import { dateTime, duration, nextDate, startOfDay } from '../lib/format.js';
+import { PagedList } from '../lib/paged-list.js';
 import { PortalView, problemText } from '../lib/view.js';
 import { routeHref } from '../routes.js';
 import { fields } from '../lib/form.js';
@@ -41,46 +42,20 @@ export class PortalIncidents extends PortalView {
   /** The URL's filters. */
   @property({ attribute: false }) query: Readonly<Record<string, string>> = {};
 
-  @state() private incidents: readonly Stored<Incident>[] = [];
-  @state() private next: string | null = null;
-  @state() private loading = false;
-  @state() private problem = '';
   @state() private components: readonly Stored<Component>[] = [];
 
-  #request: AbortController | null = null;
+  readonly #list = new PagedList<Stored<Incident>>(this, async (cursor, signal) => {
+    const page = await this.api.listIncidents({ ...incidentQuery(this.query, this.settings.timeZone), ...(cursor ? { cursor } : {}) }, { signal });
+    return { items: page.data, nextCursor: page.nextCursor };
+  }, problemText);
 
   protected override willUpdate(changed: PropertyValues): void {
-    if ((changed.has('query') || changed.has('providedAdapter') || changed.has('adapter')) && this.source) void this.#load(false);
+    if ((changed.has('query') || changed.has('providedAdapter') || changed.has('adapter')) && this.source) void this.#list.load();
     if ((changed.has('providedAdapter') || changed.has('adapter')) && this.source) {
       this.source.listComponents().then(
         (components) => (this.components = components),
         () => undefined,
       );
-    }
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#request?.abort();
-  }
-
-  async #load(more: boolean): Promise<void> {
-    this.#request?.abort();
-    const request = (this.#request = new AbortController());
-    this.loading = true;
-    this.problem = '';
-    try {
-      const page = await this.api.listIncidents(
-        { ...incidentQuery(this.query, this.settings.timeZone), ...(more && this.next ? { cursor: this.next } : {}) },
-        { signal: request.signal },
-      );
-      if (request.signal.aborted) return;
-      this.incidents = more ? [...this.incidents, ...page.data] : page.data;
-      this.next = page.nextCursor;
-    } catch (error) {
-      if (!request.signal.aborted) this.problem = problemText(error);
-    } finally {
-      if (this.#request === request) this.loading = false;
     }
   }
 
@@ -102,6 +77,7 @@ export class PortalIncidents extends PortalView {
     const statuses = (q['status'] ?? '').split(',');
     const severities = (q['severity'] ?? '').split(',');
     const filtered = Object.keys(q).length > 0;
+    const list = this.#list;
     return html`<div class="head">
         <h1>${msg('Incidents')}</h1>
         ${this.canRespond ? html`<a class="button primary" href=${routeHref({ view: 'declare' })}>${msg('Declare incident')}</a>` : nothing}
@@ -143,12 +119,12 @@ export class PortalIncidents extends PortalView {
           ${filtered ? html`<a href=${routeHref({ view: 'incidents', query: {} })}>${msg('Clear filters')}</a>` : nothing}
         </div>
       </form>
-      ${this.problem ? html`<p class="error" role="alert">${this.problem} <button @click=${() => this.#load(false)}>${msg('Try again')}</button></p>` : nothing}
-      <p class="vh" role="status">${this.loading ? msg('Loading incidents…') : msg(str`${this.incidents.length} incidents shown`)}</p>
-      ${!this.loading && !this.problem && this.incidents.length === 0
+      ${list.problem ? html`<p class="error" role="alert">${list.problem} <button @click=${() => list.load()}>${msg('Try again')}</button></p>` : nothing}
+      <p class="vh" role="status">${list.loading ? msg('Loading incidents…') : msg(str`${list.items.length} incidents shown`)}</p>
+      ${!list.loading && !list.problem && list.items.length === 0
         ? html`<p class="state">${filtered ? msg('No incident matches these filters.') : msg('No incidents yet. When something breaks, declare one.')}</p>`
         : this.#renderTable()}
-      ${this.next ? html`<button @click=${() => this.#load(true)} ?disabled=${this.loading}>${msg('Show more')}</button>` : nothing}`;
+      ${list.next ? html`<button @click=${() => list.load(true)} ?disabled=${list.loading}>${msg('Show more')}</button>` : nothing}`;
   }
 
   #renderTable() {
@@ -166,7 +142,7 @@ export class PortalIncidents extends PortalView {
         </tr>
       </thead>
       <tbody>
-        ${this.incidents.map((incident) => {
+        ${this.#list.items.map((incident) => {
           const end = incident.resolvedAt ? Date.parse(incident.resolvedAt) : Date.now();
           return html`<tr>
             <td data-label=${msg('Incident')}>

@@ -10,6 +10,7 @@ import { msg, str } from '@lit/localize';
 import { CONTRIBUTING_FACTOR_CATEGORIES, POSTMORTEM_STATUSES, type Component, type Id, type Stored } from '@hansei/core';
 import { dateOnly } from '../lib/format.js';
 import { LIBRARY_KEYS, libraryQuery, readLibraryPage, type LibraryEntry, type LibraryIncident } from '../lib/postmortem-library.js';
+import { PagedList } from '../lib/paged-list.js';
 import { PortalView, problemText } from '../lib/view.js';
 import { categoryWord, postmortemStatusWord } from '../lib/words.js';
 import { routeHref } from '../routes.js';
@@ -20,18 +21,16 @@ export class PortalPostmortems extends PortalView {
   /** The URL's search. */
   @property({ attribute: false }) query: Readonly<Record<string, string>> = {};
 
-  @state() private entries: readonly LibraryEntry[] = [];
-  @state() private next: string | null = null;
-  @state() private loading = false;
   @state() private components: readonly Stored<Component>[] = [];
-  @state() private problem = '';
 
   /** Incidents read so far, by id (null: could not be read), kept across searches. */
   readonly #incidents = new Map<Id, LibraryIncident | null>();
-  #request: AbortController | null = null;
+  readonly #list = new PagedList<LibraryEntry>(this, async (cursor, signal) => {
+    const page = await readLibraryPage(this.api, libraryQuery(this.query, cursor), this.#incidents, { signal });
+    return { items: page.entries, nextCursor: page.nextCursor };
+  }, problemText);
 
   protected override willUpdate(changed: PropertyValues): void {
-    if ((changed.has('query') || changed.has('providedAdapter') || changed.has('adapter')) && this.source) void this.#load(false);
     if ((changed.has('providedAdapter') || changed.has('adapter')) && this.source) {
       this.#incidents.clear();
       this.source.listComponents().then(
@@ -39,30 +38,7 @@ export class PortalPostmortems extends PortalView {
         () => undefined,
       );
     }
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#request?.abort();
-  }
-
-  async #load(more: boolean): Promise<void> {
-    this.#request?.abort();
-    const request = (this.#request = new AbortController());
-    this.loading = true;
-    this.problem = '';
-    try {
-      const page = await readLibraryPage(this.api, libraryQuery(this.query, more ? this.next : null), this.#incidents, { signal: request.signal });
-      if (request.signal.aborted) return;
-      this.entries = more ? [...this.entries, ...page.entries] : page.entries;
-      this.next = page.nextCursor;
-    } catch (error) {
-      if (request.signal.aborted) return;
-      this.problem = problemText(error);
-      if (!more) [this.entries, this.next] = [[], null];
-    } finally {
-      if (this.#request === request) this.loading = false;
-    }
+    if ((changed.has('query') || changed.has('providedAdapter') || changed.has('adapter')) && this.source) void this.#list.load();
   }
 
   #apply(event: Event): void {
@@ -79,6 +55,7 @@ export class PortalPostmortems extends PortalView {
   protected override render() {
     if (!this.source) return this.renderMissingAdapter();
     const q = this.query;
+    const list = this.#list;
     const filtered = Object.keys(q).length > 0;
     return html`<h1>${msg('Postmortems')}</h1>
       <p class="muted">${msg('Every postmortem, to learn from what happened anywhere in the organisation.')}</p>
@@ -108,19 +85,19 @@ export class PortalPostmortems extends PortalView {
           ${filtered ? html`<a href=${routeHref({ view: 'postmortems', query: {} })}>${msg('Clear')}</a>` : nothing}
         </div>
       </form>
-      ${this.problem ? html`<p class="error" role="alert">${this.problem} <button @click=${() => this.#load(false)}>${msg('Try again')}</button></p>` : nothing}
-      <p role="status" class="muted">${this.loading ? msg('Loading postmortems…') : this.problem ? '' : msg(str`${this.entries.length} postmortems shown, most recently edited first`)}</p>
-      ${!this.loading && !this.problem && this.entries.length === 0
+      ${list.problem ? html`<p class="error" role="alert">${list.problem} <button @click=${() => list.load()}>${msg('Try again')}</button></p>` : nothing}
+      <p role="status" class="muted">${list.loading ? msg('Loading postmortems…') : list.problem ? '' : msg(str`${list.items.length} postmortems shown, most recently edited first`)}</p>
+      ${!list.loading && !list.problem && list.items.length === 0
         ? html`<p class="state">${filtered ? msg('No postmortem matches this search.') : msg('No postmortems yet. Start one from a resolved incident.')}</p>`
         : this.#renderList()}
-      ${this.next ? html`<button @click=${() => this.#load(true)} ?disabled=${this.loading}>${msg('Show more')}</button>` : nothing}`;
+      ${list.next ? html`<button @click=${() => list.load(true)} ?disabled=${list.loading}>${msg('Show more')}</button>` : nothing}`;
   }
 
   #renderList() {
     const { locale, timeZone } = this.settings;
     const names = new Map(this.components.map((c) => [c.id, c.name]));
     return html`<ul class="plain">
-      ${this.entries.map(({ postmortem: p, incident }) => html`<li class="card">
+      ${this.#list.items.map(({ postmortem: p, incident }) => html`<li class="card">
         <a href=${routeHref({ view: 'postmortem', id: p.id })}><strong>${p.title}</strong></a>
         <span class="badge">${postmortemStatusWord(p.status)}</span>
         ${incident ? html`<span class="badge">${incident.severity}</span>` : nothing}
