@@ -62,8 +62,9 @@ export const BUDGETS: readonly Budget[] = [
   {
     name: 'elements: hansei-role-board, alone (with pragmatic-drag-and-drop)',
     entry: 'packages/elements/src/define/role-board.ts',
-    // 32.65 kB measured with changes made offline kept on the board (internal/queued.ts).
-    maxGzip: 33 * 1024,
+    // 32.65 kB measured with changes made offline kept on the board (internal/queued.ts); 32.98 kB
+    // once its words, history, people list and icons became modules of their own (+0.3 kB).
+    maxGzip: 33.5 * 1024,
   },
   {
     name: 'elements: hansei-prevention-board, alone (with pragmatic-drag-and-drop, its hitbox and auto-scroll)',

@@ -1,4 +1,4 @@
-import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { msg, str } from '@lit/localize';
@@ -25,7 +25,11 @@ import { errorText, isConflict } from '../internal/adapter-errors.js';
 import { followQueued, isQueuedWrite, queuedFailedWords, queuedSentWords, queuedWords, renderQueued, type QueuedWrite } from '../internal/queued.js';
 import { incidentStatusWords } from '../internal/status-words.js';
 import { applySteps, missingNow, planMove, type Move, type Plan, type Step } from './plan.js';
+import { renderHistory } from './history.js';
+import { gripIcon, warningIcon } from './icons.js';
+import { renderPeople } from './people.js';
 import { roleBoardStyles } from './role-board.styles.js';
+import { dropHintText, handOffText, outcomeText, since, TimeFormat, type RoleNames } from './words.js';
 import { connectShadowDrag, startShadowDrag, type ShadowDragBoard } from '../internal/shadow-drag.js';
 
 /** What `hansei-role-change` carries: one confirmed write. */
@@ -58,8 +62,6 @@ type LoadState = 'idle' | 'loading' | 'ready' | 'error';
 const PEOPLE_PAGE = 200;
 const PEOPLE_PAGES_MAX = 10;
 
-const warningIcon = svg`<path d="M8 .6c.5 0 .9.3 1.2.7l6.4 11.6c.5.9-.1 2-1.2 2H1.6c-1 0-1.7-1.1-1.2-2L6.8 1.3C7.1.9 7.5.6 8 .6z" class="shape"></path><path d="M8 5.4v3.8" class="glyph"></path><circle cx="8" cy="12" r="1.05" class="dot"></circle>`;
-const gripIcon = svg`<circle cx="5.5" cy="3.5" r="1.2"></circle><circle cx="10.5" cy="3.5" r="1.2"></circle><circle cx="5.5" cy="8" r="1.2"></circle><circle cx="10.5" cy="8" r="1.2"></circle><circle cx="5.5" cy="12.5" r="1.2"></circle><circle cx="10.5" cy="12.5" r="1.2"></circle>`;
 
 /**
  * Who holds which role in one incident, and who else could. People move into roles by drag and
@@ -145,7 +147,7 @@ export class HanseiRoleBoard extends HanseiDataElement {
   #disconnectDrag: (() => void) | null = null;
   #nextId = 1;
   #changedWhileLoading = false;
-  #timeFormat: { readonly locale: string; readonly timeZone: string; readonly format: Intl.DateTimeFormat } | null = null;
+  readonly #times = new TimeFormat();
   /** Where focus goes after the next render: the first of these selectors that matches. */
   #focusAfterUpdate: readonly string[] = [];
   readonly #menus = new Menus(this, () => {
@@ -323,7 +325,7 @@ export class HanseiRoleBoard extends HanseiDataElement {
         const mine = this.#isPendingFor(assignment);
         this.#confirm([released, assignment]);
         if (mine || known) return;
-        this.#announcer.announce(this.#handOffText(assignment.role, released.personId, assignment.personId));
+        this.#announcer.announce(handOffText(this.#names, assignment.role, released.personId, assignment.personId));
         return;
       }
       case 'incident.created':
@@ -411,59 +413,19 @@ export class HanseiRoleBoard extends HanseiDataElement {
     });
   }
 
-  /** A date and time in the viewer's locale and time zone (the settings'), e.g. "Nov 25, 6:30 PM". */
+  /** Names of people and roles, for the words the board says (words.ts). */
+  readonly #names: RoleNames = {
+    person: (id) => this.#personName(id),
+    role: (key) => this.#roleName(key),
+  };
+
   #formatTime(iso: string): string {
-    const date = new Date(iso);
-    if (Number.isNaN(date.getTime())) return iso;
-    const { locale, timeZone } = this.settings;
-    if (this.#timeFormat?.locale !== locale || this.#timeFormat.timeZone !== timeZone) {
-      const format = new Intl.DateTimeFormat(locale, { timeZone, month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
-      this.#timeFormat = { locale, timeZone, format };
-    }
-    return this.#timeFormat.format.format(date);
-  }
-
-  /** "since <time>", for someone who holds a role now. */
-  #since(time: string): string {
-    return msg(str`since ${time}`, { desc: 'Role board: when a current holder took the role' });
-  }
-
-  #handOffText(role: RoleKey, from: Id, to: Id): string {
-    const roleName = this.#roleName(role);
-    const previous = this.#personName(from);
-    const next = this.#personName(to);
-    return msg(str`${roleName} handed off from ${previous} to ${next}.`, { desc: 'Role board: a role changed hands' });
-  }
-
-  /** The words for a plan's outcome, once saved. */
-  #outcomeText(plan: Extract<Plan, { ok: true }>): string {
-    const person = this.#personName(plan.personId);
-    const role = this.#roleName(plan.role);
-    let text: string;
-    if (plan.kind === 'handOff' && plan.previous) text = this.#handOffText(plan.role, plan.previous.personId, plan.personId);
-    else if (plan.kind === 'add') text = msg(str`${person} joined ${role}.`, { desc: 'Role board: one more person holds a role several may hold' });
-    else text = msg(str`${person} is now ${role}.`, { desc: 'Role board: someone took a role' });
-    if (plan.from) {
-      const from = this.#roleName(plan.from.role);
-      text += ' ' + msg(str`${person} left ${from}.`, { desc: 'Role board: the person moved out of their previous role' });
-    }
-    return text;
+    return this.#times.format(iso, this.settings.locale, this.settings.timeZone);
   }
 
   /** What dropping the carried person on `role` would do, in words (the drop target's description). */
   #dropHint(carried: Carried, role: RoleKey): string {
-    const plan = this.#plan({ ...carried, role });
-    const person = this.#personName(carried.personId);
-    if (!plan.ok) {
-      return plan.reason === 'same-role'
-        ? msg(str`${person} already holds this role. Press Escape to cancel.`, { desc: 'Role board: drop hint on the role the person was picked up from' })
-        : msg(str`${person} already holds this role.`, { desc: 'Role board: drop hint on a role the person holds' });
-    }
-    if (plan.kind === 'handOff' && plan.previous) {
-      const previous = this.#personName(plan.previous.personId);
-      return msg(str`Press Enter to hand this role off from ${previous} to ${person}.`, { desc: 'Role board: drop hint, hand-off' });
-    }
-    return msg(str`Press Enter to give ${person} this role.`, { desc: 'Role board: drop hint, assign' });
+    return dropHintText(this.#names, carried.personId, this.#plan({ ...carried, role }));
   }
 
   // Changes -----------------------------------------------------------------------------------
@@ -498,7 +460,7 @@ export class HanseiRoleBoard extends HanseiDataElement {
         const role = this.#roleName(plan.assignment.role);
         this.#announcer.announce(msg(str`${person} released ${role}.`, { desc: 'Role board: someone left a role, with no successor' }));
       } else {
-        this.#announcer.announce(this.#outcomeText(plan));
+        this.#announcer.announce(outcomeText(this.#names, plan));
       }
     } catch (error) {
       if (isQueuedWrite(error) && adapter === this.source && incidentId === this.incidentId.trim()) {
@@ -826,7 +788,15 @@ export class HanseiRoleBoard extends HanseiDataElement {
             }),
           )}
         </ul>
-        ${this.#renderPeople(current, canEdit)}
+        ${renderPeople({
+          people: this.people,
+          current,
+          filter: this.filter,
+          locale: this.settings.locale,
+          roleName: (key) => this.#roleName(key),
+          setFilter: (filter) => (this.filter = filter),
+          chip: (personId) => this.#renderChip(personId, null, canEdit, false),
+        })}
       </div>
     </section>`;
   }
@@ -912,40 +882,8 @@ export class HanseiRoleBoard extends HanseiDataElement {
             </ul>
           </details>`
         : nothing}
-      ${history.length > 0 ? this.#renderHistory(history, assignments) : nothing}
+      ${history.length > 0 ? renderHistory(history, assignments, this.#names, (iso) => this.#formatTime(iso)) : nothing}
     </li>`;
-  }
-
-  #renderHistory(history: readonly RoleAssignment[], assignments: readonly RoleAssignment[]): TemplateResult {
-    const handedOff = history.some((a) => a.handedOffTo !== null);
-    return html`<details class="history" part="history" ?open=${handedOff}>
-      <summary>${msg(str`History (${history.length})`, { desc: 'Role board: the list of who held a role; the count of entries' })}</summary>
-      <ol>
-        ${history.map((a) => {
-          const person = this.#personName(a.personId);
-          const from = this.#formatTime(a.assignedAt);
-          const successor = a.handedOffTo === null ? undefined : assignments.find((b) => b.id === a.handedOffTo);
-          const predecessor = assignments.find((b) => b.handedOffTo === a.id);
-          return html`<li class="entry ${a.releasedAt === null ? 'now' : ''}">
-            <span class="who">${person}</span>
-            <span class="when"
-              >${a.releasedAt === null
-                ? html`<time datetime=${a.assignedAt}>${this.#since(from)}</time>`
-                : html`<time datetime=${a.assignedAt}>${from}</time> – <time datetime=${a.releasedAt}>${this.#formatTime(a.releasedAt)}</time>`}</span
-            >
-            ${predecessor
-              ? html`<span class="how">${msg(str`took over from ${this.#personName(predecessor.personId)}`, { desc: 'Role board history: the hand-off that started this assignment' })}</span>`
-              : nothing}
-            ${successor
-              ? html`<span class="how">${msg(str`handed off to ${this.#personName(successor.personId)}`, { desc: 'Role board history: the hand-off that ended this assignment' })}</span>`
-              : a.releasedAt !== null
-                ? html`<span class="how">${msg('released', { id: 'role-board.released', desc: 'Role board history: the assignment ended without a successor' })}</span>`
-                : nothing}
-            ${a.note ? html`<span class="note-text">${a.note}</span>` : nothing}
-          </li>`;
-        })}
-      </ol>
-    </details>`;
   }
 
   /** One person, draggable and with a menu when the board can change. */
@@ -998,45 +936,11 @@ export class HanseiRoleBoard extends HanseiDataElement {
             </button>`
         : html`<span class="name">${name}</span>`}
       ${assignment
-        ? html`<time class="since" datetime=${assignment.assignedAt}>${this.#since(this.#formatTime(assignment.assignedAt))}</time>`
+        ? html`<time class="since" datetime=${assignment.assignedAt}>${since(this.#formatTime(assignment.assignedAt))}</time>`
         : nothing}
       ${saving ? html`<span class="saving-text">${msg('Saving…', { id: 'role-board.saving', desc: 'Role board: a change not yet confirmed' })}</span>` : nothing}
       ${menu}
     </div>`;
-  }
-
-  #renderPeople(current: readonly RoleAssignment[], canEdit: boolean): TemplateResult {
-    const held = new Map<Id, string[]>();
-    for (const a of current) {
-      const list = held.get(a.personId) ?? [];
-      list.push(this.#roleName(a.role));
-      held.set(a.personId, list);
-    }
-    const query = this.filter.normalize('NFKC').trim().toLocaleLowerCase();
-    const shown = query
-      ? this.people.filter((p) => `${p.name} ${p.handle ?? ''} ${p.email ?? ''}`.normalize('NFKC').toLocaleLowerCase().includes(query))
-      : this.people;
-    const list = new Intl.ListFormat(this.settings.locale, { type: 'unit', style: 'narrow' });
-    return html`<section class="people" part="people" aria-labelledby="people-title">
-      <h3 id="people-title">${msg('People', { id: 'role-board.people', desc: 'Role board: heading of the people list' })}</h3>
-      ${this.people.length > 8
-        ? html`<label class="filter"
-            ><span>${msg('Find a person', { desc: 'Role board: label of the people filter' })}</span
-            ><input type="search" .value=${this.filter} @input=${(e: InputEvent) => (this.filter = (e.target as HTMLInputElement).value)}
-          /></label>`
-        : nothing}
-      ${shown.length > 0
-        ? html`<ul class="people-list">
-            ${shown.map((person) => {
-              const roles = held.get(person.id);
-              return html`<li>
-                ${this.#renderChip(person.id, null, canEdit, false)}
-                <span class="holds">${roles ? list.format(roles) : msg('No role', { id: 'role-board.no-role', desc: 'Role board: a person without a role' })}</span>
-              </li>`;
-            })}
-          </ul>`
-        : html`<p class="empty">${this.people.length === 0 ? msg('No people to show.', { desc: 'Role board: the people list is empty' }) : msg('Nobody matches.', { desc: 'Role board: the filter matches nobody' })}</p>`}
-    </section>`;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
