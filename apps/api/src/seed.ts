@@ -9,6 +9,7 @@
  */
 import {
   demoDataset,
+  postmortemFoldedText,
   splitIncidents,
   storeOrder,
   type SplitIncidents,
@@ -159,8 +160,8 @@ export function writePostmortems(sql: Sql, postmortems: readonly Postmortem[]): 
   return insertRows(
     sql,
     'postmortems',
-    { ...VERSIONED, incident_id: 'text', status: 'text' },
-    postmortems.map((p) => resourceRow(p, { incident_id: p.incidentId, status: p.status })),
+    { ...VERSIONED, incident_id: 'text', status: 'text', search_text: 'text' },
+    postmortems.map((p) => resourceRow(p, { incident_id: p.incidentId, status: p.status, search_text: postmortemFoldedText(p) })),
   );
 }
 

@@ -22,8 +22,17 @@ export function postmortemSearchText(postmortem: Postmortem, incidentTitle: stri
     ...postmortem.contributingFactors.map((f) => f.description),
     ...postmortem.fiveWhys.flatMap((w) => [w.question, w.answer]),
     ...postmortem.labels,
-    incidentTitle ?? '',
+    ...(incidentTitle === null ? [] : [incidentTitle]),
   ].join('\n');
+}
+
+/**
+ * The postmortem's own searched text (without its incident's title), folded: what a backend may
+ * store beside the postmortem on every write, so a search compares words without folding every
+ * row again (the reference server's `search_text` column).
+ */
+export function postmortemFoldedText(postmortem: Postmortem): string {
+  return foldText(postmortemSearchText(postmortem, null));
 }
 
 /** The parts of its incident the search reads (null when it cannot be read). */

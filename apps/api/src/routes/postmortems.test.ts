@@ -1,6 +1,8 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { DEFAULT_POSTMORTEM_TEMPLATE, type Incident } from '@hansei/core';
+import { DEFAULT_POSTMORTEM_TEMPLATE, postmortemFoldedText, type Incident, type Postmortem } from '@hansei/core';
+import { migrate } from '../db/migrate.js';
+import { MIGRATIONS } from '../db/migrations.js';
 import { databasesUnderTest } from '../testing/postgres.js';
 import { TEST_NOW, startTestApi, type TestApi } from '../testing/harness.js';
 import { insertIncident } from '../testing/fixtures.js';
@@ -302,6 +304,30 @@ for (const { name, open } of databasesUnderTest()) {
       assert.equal(wrong.body.errors[0].path, 'category.0');
       assert.match(wrong.body.errors[0].message, /Category must be one of product_quality, .*culture/);
       assert.equal((await api.request('GET', `/v1/postmortems?q=${'x'.repeat(201)}`, { as: 'viewer' })).status, 422);
+    });
+
+    it('folds the text of postmortems written before the search column (migration 4), and folds each write', async () => {
+      const db = await open();
+      try {
+        await migrate(db, MIGRATIONS.filter((m) => m.version < 4));
+        const incident = await insertIncident(db, { title: 'Older incident' });
+        const at = new Date(TEST_NOW).toISOString();
+        const doc = { id: 'pm_old', incidentId: incident.id, title: 'Ｏｌｄ write-up', ownerId: null, status: 'draft', templateId: 'default',
+          sections: [{ key: 'summary', title: '概要', body: 'A RETRY storm' }], contributingFactors: [{ id: 'cf_1', category: 'skills', description: '手順書がない' }],
+          fiveWhys: [{ question: 'Why?', answer: 'No jitter' }], acknowledgements: [], labels: ['legacy'], publicSummary: null, createdAt: at, updatedAt: at, publishedAt: null };
+        await db.query('insert into postmortems (id, version, created_at, updated_at, incident_id, status, doc) values ($1, 1, $2, $2, $3, $4, $5)', ['pm_old', at, incident.id, 'draft', JSON.stringify(doc)]);
+        await migrate(db);
+        const [row] = await db.query<{ search_text: string }>('select search_text from postmortems where id = $1', ['pm_old']);
+        assert.equal(row?.search_text, postmortemFoldedText(doc as Postmortem), 'the same text as a write folds');
+      } finally {
+        await db.close();
+      }
+      const incident = await insertIncident(api.db);
+      const { body: pm } = await create({ incidentId: incident.id, title: 'Ｆｏｌｄed on create' });
+      const folded = async () => (await api.db.query<{ search_text: string }>('select search_text from postmortems where id = $1', [pm.id]))[0]?.search_text;
+      assert.match((await folded()) ?? '', /^folded on create\n/);
+      await patch(pm.id, 1, { title: 'Ｒｅｆｏｌｄｅｄ on patch' });
+      assert.match((await folded()) ?? '', /^refolded on patch\n/);
     });
 
     it('deletes for admins with If-Match, unlinking the incident and actions', async () => {

@@ -19,6 +19,7 @@ import {
   postmortemTransitionProblem,
   publicationIssue,
   startedPostmortem,
+  postmortemFoldedText,
   searchWords,
   type Postmortem,
   type PostmortemListQuery,
@@ -80,15 +81,14 @@ async function publishSummaryChange(services: Services, sql: Sql, before: Postmo
 /** The postmortem's incident (the row listed is `postmortems`). */
 const INCIDENT = `(select i.doc from incidents i where i.id = postmortems.incident_id)`;
 
-const each = (array: string, item: string, alias: string) => `(select string_agg(${item}, E'\\n') from jsonb_array_elements(doc->'${array}') ${alias})`;
+/**
+ * What `q` searches (core's `postmortemSearchText`), folded: the postmortem's own text, folded
+ * on write (`search_text`, core's `postmortemFoldedText`), and its incident's title, folded here.
+ */
+const SEARCHED_TEXT = `(search_text || E'\\n' || coalesce(lower(normalize(${INCIDENT}->>'title', NFKC)), ''))`;
 
-/** The text `q` searches (core's `postmortemSearchText`), folded to NFKC. */
-const SEARCHED_TEXT = `normalize(concat_ws(E'\\n', doc->>'title', doc->>'publicSummary',
-  ${each('sections', `concat_ws(E'\\n', s->>'title', s->>'body')`, 's')},
-  ${each('contributingFactors', `f->>'description'`, 'f')},
-  ${each('fiveWhys', `concat_ws(E'\\n', w->>'question', w->>'answer')`, 'w')},
-  (select string_agg(l, E'\\n') from jsonb_array_elements_text(doc->'labels') l),
-  ${INCIDENT}->>'title'), NFKC)`;
+/** The columns a postmortem's row keeps beside its document. */
+const columns = (doc: Postmortem) => ({ incident_id: doc.incidentId, status: doc.status, search_text: postmortemFoldedText(doc) });
 
 /** SQL conditions for the list filters. */
 function listFilters(query: PostmortemListQuery): { where: string[]; params: unknown[] } {
@@ -105,7 +105,7 @@ function listFilters(query: PostmortemListQuery): { where: string[]; params: unk
   if (query.component) add((p) => `${INCIDENT}->'components' @> ${p}::jsonb`, JSON.stringify([{ componentId: query.component }]));
   if (query.category) add((p) => `exists (select 1 from jsonb_array_elements(doc->'contributingFactors') c where c->>'category' = any(${p}))`, query.category);
   const words = searchWords(query.q);
-  if (words.length) add((p) => `${SEARCHED_TEXT} ilike all(${p}::text[])`, words.map((w) => `%${escapeLike(w)}%`));
+  if (words.length) add((p) => `${SEARCHED_TEXT} like all(${p}::text[])`, words.map((w) => `%${escapeLike(w)}%`));
   return { where, params };
 }
 
@@ -170,7 +170,7 @@ export const postmortemRoutes: RouteSpec<never, never, never>[] = [
         const template = (await postmortemTemplates.find(tx, templateId))?.doc;
         if (!template) throw conflict(`There is no postmortem template with id "${templateId}". Leave templateId out to use the default template.`);
         const doc = startedPostmortem(body, { id: newId('pm', nowMs), incidentTitle: incident.title, template, now, newFactorId: () => newId('cf', nowMs) });
-        const result = await insertDoc(tx, TABLE, doc, { incident_id: doc.incidentId, status: doc.status });
+        const result = await insertDoc(tx, TABLE, doc, columns(doc));
         const incidentVersion = await linkIncident(services, tx, doc.incidentId, doc.id, now);
         await publish(services.db, tx, 'internal', 'postmortem.created', { postmortem: withVersion(result), version: result.version, incidentVersion }, nowMs);
         return result;
@@ -204,7 +204,7 @@ export const postmortemRoutes: RouteSpec<never, never, never>[] = [
         const doc = patchedPostmortem(before, body, isoNow(nowMs), () => newId('cf', nowMs));
         const issue = publicationIssue(doc);
         if (issue) throw invalid([issue], 'body');
-        const result = await updateDoc(tx, TABLE, doc, current.version, { status: doc.status });
+        const result = await updateDoc(tx, TABLE, doc, current.version, columns(doc));
         if (typeof result === 'string') throw stale('postmortem', current);
         await publish(services.db, tx, 'internal', 'postmortem.updated', { postmortem: withVersion(result), version: result.version }, nowMs);
         await publishSummaryChange(services, tx, before, doc);
