@@ -18,6 +18,7 @@ import {
   wordOf,
   type ActionKind,
 } from '@hansei/core';
+import { queuedWords, renderQueued } from '../internal/queued.js';
 import { styleProps } from '../internal/style-props.js';
 import type { PostmortemView } from './view.js';
 import { balanceWords, needsRootCauseWords, removeHintWords } from './words.js';
@@ -31,6 +32,8 @@ export interface ActionForm {
   readonly busy: boolean;
   /** Why the last create failed ('' when it did not). */
   readonly error: string;
+  /** Titles of the actions created offline, waiting in the outbox. */
+  readonly waiting: readonly string[];
   set(patch: Partial<Pick<ActionForm, 'title' | 'kind' | 'ownerId' | 'dueDate'>>): void;
   submit(): void;
 }
@@ -67,6 +70,15 @@ function renderList(view: PostmortemView): TemplateResult {
       </li>`;
     })}
   </ul>`;
+}
+
+/** The actions created offline, until they are sent. */
+function renderWaiting(form: ActionForm): TemplateResult | typeof nothing {
+  if (form.waiting.length === 0) return nothing;
+  return html`${renderQueued(queuedWords())}
+    <ul class="actions waiting" part="actions-waiting" aria-label=${msg('Waiting to be sent', { desc: 'Postmortem: label of the list of actions created offline' })}>
+      ${form.waiting.map((title) => html`<li class="action" part="action-waiting"><span class="action-title">${title}</span></li>`)}
+    </ul>`;
 }
 
 function renderForm(view: PostmortemView, form: ActionForm): TemplateResult {
@@ -124,6 +136,6 @@ function renderForm(view: PostmortemView, form: ActionForm): TemplateResult {
 
 export function renderActions(view: PostmortemView, form: ActionForm): TemplateResult {
   return html`<div class="builder" part="actions-builder">
-    ${renderBalance(view)} ${renderList(view)} ${view.editable && view.canAddActions ? renderForm(view, form) : nothing}
+    ${renderBalance(view)} ${renderList(view)} ${renderWaiting(form)} ${view.editable && view.canAddActions ? renderForm(view, form) : nothing}
   </div>`;
 }

@@ -7,6 +7,7 @@ import { prefillFromIncident, type Postmortem, type PostmortemContent, type Post
 import { Announcer } from '../internal/announcer.js';
 import { HanseiDataElement } from '../internal/data-element.js';
 import { DraftController } from '../internal/drafts.js';
+import { followQueued, isQueuedWrite, queuedFailedWords, queuedWords, type QueuedWrite } from '../internal/queued.js';
 import { create, RetryKeys } from '../internal/retry-keys.js';
 import { renderDocument } from './document.js';
 import { loadPostmortem, loadTemplates, type Loaded } from './load.js';
@@ -72,6 +73,9 @@ const messageOf = (error: unknown): string => (error instanceof Error ? error.me
  * @csspart root-cause-prompt - The request for a root-cause action.
  * @csspart actions - The list of actions.
  * @csspart action - One action.
+ * @csspart actions-waiting - The actions created offline, waiting in the outbox until they are sent.
+ * @csspart action-waiting - One action waiting in the outbox.
+ * @csspart queued - Says actions created offline wait in the outbox.
  * @csspart new-action - The form that creates an action.
  * @csspart review - The public summary, what is missing, and the next status.
  * @csspart checklist - What is missing before review.
@@ -122,6 +126,8 @@ export class HanseiPostmortem extends HanseiDataElement {
   @state() private notice = '';
   @state() private startState = { templates: [] as readonly PostmortemTemplate[], templateId: 'default', ownerId: '', busy: false, error: '' };
   @state() private actionState = { title: '', kind: 'prevent' as PreventionAction['kind'], ownerId: '', dueDate: '', busy: false, error: '' };
+  /** Titles of the actions created offline, waiting in the outbox. */
+  @state() private waitingActions: readonly { readonly title: string }[] = [];
 
   readonly #drafts = new DraftController<DraftValue>(this, 'hansei-postmortem');
   readonly #announcer = new Announcer(this);
@@ -325,8 +331,33 @@ export class HanseiPostmortem extends HanseiDataElement {
       this.dispatchEvent(new CustomEvent('hansei-action-created', { detail: { action }, bubbles: true, composed: true }));
       this.#focus('#action-title');
     } catch (error) {
-      this.actionState = { ...this.actionState, busy: false, error: messageOf(error) };
+      if (isQueuedWrite(error)) this.#actionWaits(source, error, form.title.trim());
+      else this.actionState = { ...this.actionState, busy: false, error: messageOf(error) };
     }
+  }
+
+  /**
+   * An action created offline waits in the outbox: the form is free for the next one, the action
+   * is listed as waiting, and once sent it joins the list (or, refused or discarded, its title
+   * comes back to the form with the reason).
+   */
+  #actionWaits(source: HanseiAdapter, queued: QueuedWrite, title: string): void {
+    const waiting = { title };
+    this.waitingActions = [...this.waitingActions, waiting];
+    this.actionState = { ...this.actionState, title: '', dueDate: '', busy: false, error: '' };
+    this.#announcer.announce(queuedWords());
+    void followQueued(source, queued.entryIds ?? [queued.entryId]).then((outcome) => {
+      this.waitingActions = this.waitingActions.filter((w) => w !== waiting);
+      if (outcome.outcome !== 'sent') {
+        const form = this.actionState;
+        this.actionState = { ...form, title: form.title || title, error: queuedFailedWords(outcome, !form.title) };
+        return;
+      }
+      const action = outcome.value as Stored<PreventionAction>;
+      this.actions = [...this.actions.filter((a) => a.id !== action.id), action];
+      this.#announcer.announce(msg(str`Added “${action.title}” to the prevention board.`, { desc: 'Postmortem: announced after creating an action' }));
+      this.dispatchEvent(new CustomEvent('hansei-action-created', { detail: { action }, bubbles: true, composed: true }));
+    });
   }
 
   async #export(method: 'download' | 'copy'): Promise<void> {
@@ -417,7 +448,7 @@ export class HanseiPostmortem extends HanseiDataElement {
       blame: this.#blame.for(names),
       prefilled: this.#prefilled(loaded),
       canAddActions: can(this.source as HanseiAdapter, 'actions', 'write'),
-      actionForm: { ...this.actionState, set: (patch) => (this.actionState = { ...this.actionState, ...patch, error: '' }), submit: () => void this.#createAction() },
+      actionForm: { ...this.actionState, waiting: this.waitingActions.map((w) => w.title), set: (patch) => (this.actionState = { ...this.actionState, ...patch, error: '' }), submit: () => void this.#createAction() },
       announcer: this.#announcer.render(),
       edit: (next) => this.#edit(next),
       setHeader: (patch) => this.#setHeader(patch),
