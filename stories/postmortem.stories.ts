@@ -6,6 +6,8 @@ import { createDrafts, openOfflineStore, type Drafts } from '@hansei/adapters/of
 import type { HanseiPostmortem } from '@hansei/elements/postmortem/postmortem.js';
 import '@hansei/elements/define/postmortem.js';
 import '@hansei/elements/define/provider.js';
+import { expect, waitFor } from 'storybook/test';
+import { offline } from './offline-support.js';
 
 /** The demo's clock. */
 const NOW = Date.parse('2026-11-25T09:30:00.000Z');
@@ -29,6 +31,8 @@ type Args = Pick<HanseiPostmortem, 'postmortemId' | 'incidentId' | 'disabled'>;
 interface Loaded {
   adapter?: HanseiAdapter;
   drafts?: Drafts | null;
+  /** Back online (the stories of writes made offline). */
+  connect?: () => void;
 }
 
 const meta = {
@@ -236,3 +240,32 @@ async function waitForDocument(el: HanseiPostmortem | null): Promise<void> {
   for (let i = 0; i < 150 && !el?.shadowRoot?.querySelector('[part~="document"]'); i++) await new Promise((r) => setTimeout(r, 20));
   await el?.updateComplete;
 }
+
+/** Adds a prevention action while offline, behind the outbox the portal uses. */
+async function addActionOffline(canvasElement: HTMLElement): Promise<HanseiPostmortem> {
+  const el = canvasElement.querySelector('hansei-postmortem');
+  if (!el) throw new Error('no hansei-postmortem');
+  await waitForDocument(el);
+  type(el, '#action-title', 'Alert when reservations fail for more than a minute');
+  el.shadowRoot?.querySelector<HTMLFormElement>('form.new-action')?.requestSubmit();
+  await waitFor(() => expect(el.shadowRoot?.querySelector('[part~="action-waiting"]')).toBeTruthy(), { timeout: 5000 });
+  return el;
+}
+
+/** An action added while offline: listed as waiting to be sent, and the form is free for the next one. */
+export const ActionWaitingOffline: Story = {
+  loaders: [async (): Promise<Loaded> => ({ ...(await offline(memory())) })],
+  play: async ({ canvasElement }) => {
+    await addActionOffline(canvasElement);
+  },
+};
+
+/** The connection returns: the waiting action is created and joins the list. */
+export const ActionSentOnReconnect: Story = {
+  loaders: [async (): Promise<Loaded> => ({ ...(await offline(memory())) })],
+  play: async ({ canvasElement, loaded }) => {
+    const el = await addActionOffline(canvasElement);
+    (loaded as Loaded).connect?.();
+    await waitFor(() => expect(el.shadowRoot?.querySelector('[part~="action-waiting"]')).toBeNull(), { timeout: 5000 });
+  },
+};
