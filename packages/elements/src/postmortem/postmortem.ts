@@ -325,10 +325,8 @@ export class HanseiPostmortem extends HanseiDataElement {
     try {
       const request = actionSent(form, base);
       const action = await create(this.#actionKeys, request, (options) => source.createAction(request, options));
-      this.actions = [...this.actions.filter((a) => a.id !== action.id), action];
       this.actionState = { ...this.actionState, title: '', dueDate: '', busy: false };
-      this.#announcer.announce(msg(str`Added “${action.title}” to the prevention board.`, { desc: 'Postmortem: announced after creating an action' }));
-      this.dispatchEvent(new CustomEvent('hansei-action-created', { detail: { action }, bubbles: true, composed: true }));
+      this.#actionAdded(action);
       this.#focus('#action-title');
     } catch (error) {
       if (isQueuedWrite(error)) this.#actionWaits(source, error, form.title.trim());
@@ -353,11 +351,15 @@ export class HanseiPostmortem extends HanseiDataElement {
         this.actionState = { ...form, title: form.title || title, error: queuedFailedWords(outcome, !form.title) };
         return;
       }
-      const action = outcome.value as Stored<PreventionAction>;
-      this.actions = [...this.actions.filter((a) => a.id !== action.id), action];
-      this.#announcer.announce(msg(str`Added “${action.title}” to the prevention board.`, { desc: 'Postmortem: announced after creating an action' }));
-      this.dispatchEvent(new CustomEvent('hansei-action-created', { detail: { action }, bubbles: true, composed: true }));
+      this.#actionAdded(outcome.value as Stored<PreventionAction>);
     });
+  }
+
+  /** A created action joins the list (once, however it arrived), and the page hears of it. */
+  #actionAdded(action: Stored<PreventionAction>): void {
+    this.actions = [...this.actions.filter((a) => a.id !== action.id), action];
+    this.#announcer.announce(msg(str`Added “${action.title}” to the prevention board.`, { desc: 'Postmortem: announced after creating an action' }));
+    this.dispatchEvent(new CustomEvent('hansei-action-created', { detail: { action }, bubbles: true, composed: true }));
   }
 
   async #export(method: 'download' | 'copy'): Promise<void> {
